@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace NonprofitPortal.Data;
+
+public static class DataRegistration
+{
+    public const string DefaultSqliteConnectionString = "Data Source=nonprofitportal.db;Default Timeout=30";
+
+    /// <summary>
+    /// Registers the configured provider's context and forwards <see cref="AppDbContext"/> to it.
+    /// Must not throw when the connection string is missing: <c>dotnet ef</c> runs this too.
+    /// </summary>
+    public static IHostApplicationBuilder AddData(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateOnStart();
+
+        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = builder.Configuration.GetConnectionString("Default");
+
+        switch (options.Provider)
+        {
+            case DatabaseProvider.SqlServer:
+                AddContext<SqlServerAppDbContext>(builder, db => db.UseSqlServer(connectionString));
+                break;
+            case DatabaseProvider.PostgreSQL:
+                AddContext<PostgresAppDbContext>(builder, db => db.UseNpgsql(connectionString));
+                break;
+            default:
+                AddContext<SqliteAppDbContext>(builder, db => db.UseSqlite(connectionString ?? DefaultSqliteConnectionString));
+                break;
+        }
+
+        builder.Services.AddHostedService<DatabaseInitializer>();
+        return builder;
+    }
+
+    private static void AddContext<TContext>(IHostApplicationBuilder builder, Action<DbContextOptionsBuilder> useProvider)
+        where TContext : AppDbContext
+    {
+        builder.Services.AddDbContextFactory<TContext>(useProvider);
+        builder.Services.AddSingleton<IDbContextFactory<AppDbContext>, AppDbContextFactory<TContext>>();
+        builder.Services.AddScoped<AppDbContext>(services => services.GetRequiredService<TContext>());
+    }
+}

@@ -1,0 +1,8 @@
+namespace NonprofitPortal.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+    PostgreSQL,
+}

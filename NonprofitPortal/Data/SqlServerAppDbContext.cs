@@ -1,0 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace NonprofitPortal.Data;
+
+public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext> options) : AppDbContext(options);

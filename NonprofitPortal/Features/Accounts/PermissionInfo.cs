@@ -1,0 +1,3 @@
+namespace NonprofitPortal.Features.Accounts;
+
+public sealed record PermissionInfo(string Name, string Title, string Description);

@@ -1,0 +1,3 @@
+namespace NonprofitPortal.Features;
+
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int TotalCount);

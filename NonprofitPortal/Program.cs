@@ -1,0 +1,43 @@
+using MudBlazor.Services;
+using NonprofitPortal.Components;
+using NonprofitPortal.Data;
+using NonprofitPortal.Features.Accounts;
+using NonprofitPortal.Features.Operations;
+using NonprofitPortal.Features.Sending;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddData();
+builder.AddOperations();
+builder.AddSending();
+builder.AddAccounts();
+
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
+app.UseExceptionHandler("/Error", createScopeForErrors: true);
+app.UseWhen(
+    context => context.Request.Path.StartsWithSegments("/api"),
+    api => api.UseStatusCodePages());
+app.UseWhen(
+    context => !context.Request.Path.StartsWithSegments("/api"),
+    pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+
+app.UseRateLimiter();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapOperationsEndpoints();
+app.MapAccountsEndpoints();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+app.Run();
+
+public partial class Program;

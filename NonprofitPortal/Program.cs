@@ -1,4 +1,3 @@
-using MudBlazor.Services;
 using NonprofitPortal.Components;
 using NonprofitPortal.Data;
 using NonprofitPortal.Features.Accounts;
@@ -11,9 +10,7 @@ builder.AddData();
 builder.AddOperations();
 builder.AddSending();
 builder.AddAccounts();
-
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.Services.AddMudServices();
+builder.AddUserInterface();
 
 var app = builder.Build();
 
@@ -30,6 +27,8 @@ app.UseWhen(
     context => !context.Request.Path.StartsWithSegments("/api"),
     pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseRateLimiter();
 app.UseAntiforgery();
 

@@ -28,7 +28,8 @@ public sealed class ChromiumBrowser : IAsyncLifetime
 
         try
         {
-            _playwright = await Playwright.CreateAsync();
+            // Qualified so that a NonprofitPortal.Tests.Playwright namespace cannot shadow it.
+            _playwright = await Microsoft.Playwright.Playwright.CreateAsync();
             _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
             {
                 ExecutablePath = ExecutablePath,

@@ -80,7 +80,6 @@ public sealed partial class PostgresServer : IAsyncLifetime
             {
                 _started = false;
                 IsAvailable = false;
-                NpgsqlConnection.ClearAllPools();
                 await RunAsync(_pgCtl!, ["stop", "-m", "immediate", "-w", "-D", DataDirectory]);
             }
         }

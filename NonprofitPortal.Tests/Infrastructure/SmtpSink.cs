@@ -10,12 +10,12 @@ namespace NonprofitPortal.Tests.Infrastructure;
 /// </summary>
 public sealed class SmtpSink : IAsyncDisposable
 {
-    private static readonly string? _executable = FindExecutable();
-    private static readonly TimeSpan _startTimeout = TimeSpan.FromSeconds(30);
-
     // smtp-sink writes the dump before it answers ".", so transactions dumped while "."
     // is being refused get this file name prefix and are not reported as received.
     private const string RefusedPrefix = "refused-";
+
+    private static readonly string? _executable = FindExecutable();
+    private static readonly TimeSpan _startTimeout = TimeSpan.FromSeconds(30);
 
     private readonly DirectoryInfo _dumpDirectory;
     private readonly StringBuilder _output = new();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using NonprofitPortal.Data;
 using NonprofitPortal.Features.Accounts.Identity;
@@ -14,6 +15,9 @@ public static class AccountsFeature
     {
         var services = builder.Services;
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
+
+        // Keys in the database: cookies, antiforgery tokens and API bearer tokens work on every node.
+        services.AddDataProtection().SetApplicationName("NonprofitPortal").PersistKeysToDbContext<AppDbContext>();
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();

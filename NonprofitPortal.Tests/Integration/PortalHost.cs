@@ -1,0 +1,105 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using NonprofitPortal.Features.Accounts.Api;
+using NonprofitPortal.Tests.Infrastructure;
+
+namespace NonprofitPortal.Tests.Integration;
+
+/// <summary>
+/// The real application host on a real SQLite file (or another provider through
+/// <see cref="Settings"/>), with mail written to its own pickup folder.
+/// </summary>
+public sealed class PortalHost : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "admin@portal.test";
+    public const string AdminPassword = "Admin-Test-Pass-1!";
+
+    private readonly DirectoryInfo _directory = RealServer.CreateTraversableTempDirectory("nonprofitportal-host-");
+    private readonly string _environment;
+
+    public PortalHost(IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development", bool useKestrel = false)
+    {
+        _environment = environment;
+        Settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["ConnectionStrings:Default"] = $"Data Source={Path.Combine(_directory.FullName, "portal.db")}",
+            ["Mail:Transport"] = "Pickup",
+            ["Mail:PickupDirectory"] = PickupDirectory,
+            ["Mail:From"] = "Portal Tests <portal@portal.test>",
+            ["Seed:AdminEmail"] = AdminEmail,
+            ["Seed:AdminPassword"] = AdminPassword,
+            ["RateLimits:SignInPerMinute"] = "1000",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            Settings[key] = value;
+        }
+
+        if (useKestrel)
+        {
+            UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        }
+    }
+
+    public Dictionary<string, string?> Settings { get; }
+
+    public string PickupDirectory => Path.Combine(_directory.FullName, "mail");
+
+    public string DatabasePath => Path.Combine(_directory.FullName, "portal.db");
+
+    /// <summary>The address of the real Kestrel server; only when created with <c>useKestrel</c>.</summary>
+    public Uri ServerAddress
+    {
+        get
+        {
+            StartServer();
+            var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+            return new Uri(addresses.First());
+        }
+    }
+
+    public async Task<HttpClient> ClientWithTokenAsync(string email, string password)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/auth/token", new TokenRequest(email, password), TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>(TestContext.Current.CancellationToken);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.Token);
+        return client;
+    }
+
+    public Task<HttpClient> AdminClientAsync() => ClientWithTokenAsync(AdminEmail, AdminPassword);
+
+    public async Task<UserResponse> CreateUserAsync(string email, string password, params string[] roles)
+    {
+        using var admin = await AdminClientAsync();
+        var response = await admin.PostAsJsonAsync("/api/users", new CreateUserRequest(email, password, null, roles), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<UserResponse>(TestContext.Current.CancellationToken))!;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(_environment);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _directory.Delete(recursive: true);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace NonprofitPortal.Tests.Components;
+
+/// <summary>A bUnit context with MudBlazor's services and the providers its popovers, dialogs and snackbars need.</summary>
+public abstract class MudTestContext : BunitContext
+{
+    protected MudTestContext()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+    }
+
+    /// <summary>Renders the component beside the providers; the returned root's markup includes open dialogs and snackbars.</summary>
+    protected IRenderedComponent<IComponent> RenderWithProviders<TComponent>()
+        where TComponent : IComponent => Render(builder =>
+        {
+            builder.OpenComponent<MudPopoverProvider>(0);
+            builder.CloseComponent();
+            builder.OpenComponent<MudDialogProvider>(1);
+            builder.CloseComponent();
+            builder.OpenComponent<MudSnackbarProvider>(2);
+            builder.CloseComponent();
+            builder.OpenComponent<TComponent>(3);
+            builder.CloseComponent();
+        });
+}

@@ -76,6 +76,16 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task A_server_database_without_a_connection_string_stops_startup_naming_the_key()
+    {
+        await using var host = new PortalHost(new Dictionary<string, string?> { ["Database:Provider"] = "PostgreSQL", ["ConnectionStrings:Default"] = "" });
+
+        var error = Assert.ThrowsAny<OptionsValidationException>(() => host.StartServer());
+
+        Assert.Contains("ConnectionStrings:Default is required when Database:Provider is PostgreSQL", error.Message);
+    }
+
+    [Fact]
     public async Task The_sqlite_database_runs_in_wal_mode_and_health_answers_200()
     {
         await using var host = new PortalHost();

@@ -12,10 +12,15 @@ public static class DataRegistration
     /// </summary>
     public static IHostApplicationBuilder AddData(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateOnStart();
-
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = builder.Configuration.GetConnectionString("Default");
+
+        builder.Services.AddOptions<DatabaseOptions>()
+            .BindConfiguration(DatabaseOptions.Section)
+            .Validate(
+                database => database.Provider == DatabaseProvider.Sqlite || !string.IsNullOrWhiteSpace(connectionString),
+                $"ConnectionStrings:Default is required when Database:Provider is {options.Provider}.")
+            .ValidateOnStart();
 
         switch (options.Provider)
         {

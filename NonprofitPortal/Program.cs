@@ -1,6 +1,7 @@
 using NonprofitPortal.Components;
 using NonprofitPortal.Data;
 using NonprofitPortal.Features.Accounts;
+using NonprofitPortal.Features.Nonprofits;
 using NonprofitPortal.Features.Operations;
 using NonprofitPortal.Features.Sending;
 
@@ -10,6 +11,7 @@ builder.AddData();
 builder.AddOperations();
 builder.AddSending();
 builder.AddAccounts();
+builder.AddNonprofits();
 builder.AddUserInterface();
 
 var app = builder.Build();
@@ -35,6 +37,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapOperationsEndpoints();
 app.MapAccountsEndpoints();
+app.MapNonprofitsEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NonprofitPortal.Features.Accounts;
+using NonprofitPortal.Features.Nonprofits;
 
 namespace NonprofitPortal.Data;
 
@@ -18,6 +19,10 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser, Identity
     }
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<Nonprofit> Nonprofits => Set<Nonprofit>();
+
+    public DbSet<NonprofitTag> NonprofitTags => Set<NonprofitTag>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -12,7 +12,7 @@ public static class DataRegistration
     /// </summary>
     public static IHostApplicationBuilder AddData(this IHostApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var options = ConfiguredOptions(builder);
         var connectionString = builder.Configuration.GetConnectionString("Default");
 
         builder.Services.AddOptions<DatabaseOptions>()
@@ -38,6 +38,12 @@ public static class DataRegistration
         builder.Services.AddHostedService<DatabaseInitializer>();
         return builder;
     }
+
+    /// <summary>The provider in configuration, for features that register provider-specific services.</summary>
+    public static DatabaseProvider ConfiguredDatabaseProvider(this IHostApplicationBuilder builder) => ConfiguredOptions(builder).Provider;
+
+    private static DatabaseOptions ConfiguredOptions(IHostApplicationBuilder builder) =>
+        builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
 
     private static void AddContext<TContext>(IHostApplicationBuilder builder, Action<DbContextOptionsBuilder> useProvider)
         where TContext : AppDbContext

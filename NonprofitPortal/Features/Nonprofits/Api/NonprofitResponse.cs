@@ -1,0 +1,15 @@
+namespace NonprofitPortal.Features.Nonprofits.Api;
+
+public sealed record NonprofitResponse(
+    long Id,
+    string Name,
+    string Address,
+    string Email,
+    IReadOnlyList<string> Tags,
+    DateTimeOffset? OptedOutAt,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
+{
+    public static NonprofitResponse From(NonprofitSummary nonprofit) => new(
+        nonprofit.Id, nonprofit.Name, nonprofit.Address, nonprofit.Email, nonprofit.Tags, nonprofit.OptedOutAt, nonprofit.CreatedAt, nonprofit.UpdatedAt);
+}

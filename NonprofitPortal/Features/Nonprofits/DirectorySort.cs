@@ -1,0 +1,9 @@
+namespace NonprofitPortal.Features.Nonprofits;
+
+public enum DirectorySort
+{
+    Name,
+    Email,
+    Updated,
+    Created,
+}

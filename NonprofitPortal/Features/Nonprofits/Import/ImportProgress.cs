@@ -1,0 +1,3 @@
+namespace NonprofitPortal.Features.Nonprofits.Import;
+
+public sealed record ImportProgress(long Records, long BytesRead);

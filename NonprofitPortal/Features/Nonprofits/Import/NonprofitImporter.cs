@@ -1,0 +1,200 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using NonprofitPortal.Data;
+using NonprofitPortal.Features.Accounts;
+
+namespace NonprofitPortal.Features.Nonprofits.Import;
+
+/// <summary>
+/// Imports a CSV file in batches inside one transaction: every good record is written or none
+/// is, and every record is accounted for in the report.
+/// </summary>
+public sealed class NonprofitImporter(IDbContextFactory<AppDbContext> contextFactory, AuditLog auditLog, TimeProvider time)
+{
+    public const int PreviewRowCount = 10;
+    private const int BatchSize = 1000;
+
+    public async Task<OperationResult<ImportPreview>> PreviewAsync(Stream file, CancellationToken cancellationToken)
+    {
+        var (csv, problem) = await NonprofitCsv.OpenAsync(file, cancellationToken);
+        if (csv is null)
+        {
+            return OperationResult<ImportPreview>.From(OperationResult.Invalid("file", problem!));
+        }
+
+        await using (csv)
+        await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
+        {
+            var firstRows = new List<PreviewRow>();
+            var errors = new List<ImportError>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var batch = new List<string>(BatchSize);
+            var (records, existing) = (0, 0);
+            await foreach (var record in csv.RecordsAsync(cancellationToken))
+            {
+                records++;
+                if (record.Fields is not { } fields)
+                {
+                    errors.Add(new ImportError(record.Line, record.Problem!));
+                    continue;
+                }
+
+                if (firstRows.Count < PreviewRowCount)
+                {
+                    firstRows.Add(new PreviewRow(record.Line, fields));
+                }
+
+                if (!seen.Add(fields.NormalizedEmail))
+                {
+                    existing++;
+                    continue;
+                }
+
+                batch.Add(fields.NormalizedEmail);
+                if (batch.Count == BatchSize)
+                {
+                    existing += await CountExistingAsync(db, batch, cancellationToken);
+                    batch.Clear();
+                }
+            }
+
+            existing += await CountExistingAsync(db, batch, cancellationToken);
+            var valid = records - errors.Count;
+            return OperationResult<ImportPreview>.Ok(new ImportPreview(records, valid - existing, existing, firstRows, errors, csv.HasTags));
+        }
+    }
+
+    public async Task<OperationResult<ImportReport>> ImportAsync(
+        Stream file, ExistingNonprofits existing, ClaimsPrincipal actingUser, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var (csv, problem) = await NonprofitCsv.OpenAsync(file, cancellationToken);
+        if (csv is null)
+        {
+            return OperationResult<ImportReport>.From(OperationResult.Invalid("file", problem!));
+        }
+
+        await using (csv)
+        await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var run = new ImportRun(db, existing, csv.HasTags, time.GetUtcNow());
+            var records = 0L;
+            await foreach (var record in csv.RecordsAsync(cancellationToken))
+            {
+                records++;
+                if (record.Fields is { } fields)
+                {
+                    run.Add(fields);
+                }
+                else
+                {
+                    run.Errors.Add(new ImportError(record.Line, record.Problem!));
+                }
+
+                if (run.Pending == BatchSize)
+                {
+                    await run.FlushAsync(cancellationToken);
+                    progress?.Report(new ImportProgress(records, csv.BytesRead));
+                }
+            }
+
+            await run.FlushAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            progress?.Report(new ImportProgress(records, csv.BytesRead));
+
+            var report = new ImportReport(run.Imported, run.Updated, run.Skipped, run.Errors);
+            await auditLog.RecordAsync(
+                Actor.From(actingUser),
+                NonprofitAuditActions.Imported,
+                $"{records} record(s)",
+                $"imported {report.Imported}, updated {report.Updated}, skipped {report.Skipped}, errors {report.Errors.Count}",
+                cancellationToken);
+            return OperationResult<ImportReport>.Ok(report);
+        }
+    }
+
+    private static async Task<int> CountExistingAsync(AppDbContext db, List<string> emails, CancellationToken cancellationToken) =>
+        emails.Count == 0 ? 0 : await db.Nonprofits.CountAsync(n => emails.Contains(n.NormalizedEmail), cancellationToken);
+
+    /// <summary>The state of one import: the batch being gathered and the counts so far.</summary>
+    private sealed class ImportRun(AppDbContext db, ExistingNonprofits existing, bool fileHasTags, DateTimeOffset now)
+    {
+        // The last fields per email in the current batch; a repeat inside the batch replaces the earlier row.
+        private readonly Dictionary<string, NonprofitFields> _batch = new(StringComparer.Ordinal);
+
+        public List<ImportError> Errors { get; } = [];
+
+        public int Imported { get; private set; }
+
+        public int Updated { get; private set; }
+
+        public int Skipped { get; private set; }
+
+        public int Pending => _batch.Count;
+
+        public void Add(NonprofitFields fields)
+        {
+            var email = fields.NormalizedEmail;
+            if (_batch.ContainsKey(email))
+            {
+                // Repeats an earlier row of this batch: counts as existing.
+                if (existing == ExistingNonprofits.Update)
+                {
+                    _batch[email] = fields;
+                    Updated++;
+                }
+                else
+                {
+                    Skipped++;
+                }
+
+                return;
+            }
+
+            _batch[email] = fields;
+        }
+
+        public async Task FlushAsync(CancellationToken cancellationToken)
+        {
+            if (_batch.Count == 0)
+            {
+                return;
+            }
+
+            // A row repeating one of an earlier batch finds that row in the database (same transaction): it counts as existing.
+            var emails = _batch.Keys.ToList();
+            var found = existing == ExistingNonprofits.Update
+                ? await db.Nonprofits.Include(n => n.Tags).Where(n => emails.Contains(n.NormalizedEmail)).ToDictionaryAsync(n => n.NormalizedEmail, cancellationToken)
+                : [];
+            var known = existing == ExistingNonprofits.Skip
+                ? await db.Nonprofits.Where(n => emails.Contains(n.NormalizedEmail)).Select(n => n.NormalizedEmail).ToHashSetAsync(cancellationToken)
+                : [];
+
+            foreach (var (email, fields) in _batch)
+            {
+                if (found.TryGetValue(email, out var current))
+                {
+                    current.Apply(fields, replaceTags: fileHasTags, now);
+                    Updated++;
+                }
+                else if (known.Contains(email))
+                {
+                    Skipped++;
+                }
+                else
+                {
+                    var nonprofit = new Nonprofit { CreatedAt = now };
+                    nonprofit.Apply(fields, replaceTags: true, now);
+                    db.Nonprofits.Add(nonprofit);
+                    Imported++;
+                }
+            }
+
+            db.ChangeTracker.DetectChanges();
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            _batch.Clear();
+        }
+    }
+}

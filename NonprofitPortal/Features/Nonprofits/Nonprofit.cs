@@ -1,0 +1,51 @@
+namespace NonprofitPortal.Features.Nonprofits;
+
+/// <summary>An organisation the foundation funds and writes to.</summary>
+public sealed class Nonprofit
+{
+    public long Id { get; set; }
+
+    public string Name { get; set; } = "";
+
+    /// <summary>The name in lower case: what the directory sorts by, so that "acme" and "Acme" sit together.</summary>
+    public string SortName { get; set; } = "";
+
+    public string Address { get; set; } = "";
+
+    public string Email { get; set; } = "";
+
+    /// <summary>Lower-cased and trimmed: unique, whatever the case it was typed in.</summary>
+    public string NormalizedEmail { get; set; } = "";
+
+    /// <summary>The part after the @, lower-cased: the domain filter's index.</summary>
+    public string EmailDomain { get; set; } = "";
+
+    public List<NonprofitTag> Tags { get; set; } = [];
+
+    public DateTimeOffset? OptedOutAt { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Raised on every change; a save that read an older version is refused.</summary>
+    public int Version { get; set; }
+
+    public void Apply(NonprofitFields fields, bool replaceTags, DateTimeOffset now)
+    {
+        Name = fields.Name;
+        SortName = fields.Name.ToLowerInvariant();
+        Address = fields.Address;
+        Email = fields.Email;
+        NormalizedEmail = fields.NormalizedEmail;
+        EmailDomain = fields.EmailDomain;
+        if (replaceTags)
+        {
+            Tags.RemoveAll(tag => !fields.Tags.Contains(tag.Name));
+            Tags.AddRange(fields.Tags.Where(name => Tags.All(tag => tag.Name != name)).Select(name => new NonprofitTag { Name = name }));
+        }
+
+        UpdatedAt = now;
+        Version++;
+    }
+}

@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using NonprofitPortal.Data;
+using NonprofitPortal.Features.Nonprofits.Search;
+
+namespace NonprofitPortal.Features.Nonprofits;
+
+/// <summary>Reads the directory: pages for the grid, cursors for the API, streams for export.</summary>
+public sealed class NonprofitDirectory(IDbContextFactory<AppDbContext> contextFactory, INonprofitSearch search)
+{
+    public async Task<PagedResult<NonprofitSummary>> PageAsync(
+        DirectoryFilter filter, DirectorySort sort, bool descending, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var query = Filtered(db, filter);
+        var total = await query.CountAsync(cancellationToken);
+        var ordered = sort switch
+        {
+            DirectorySort.Email => descending ? query.OrderByDescending(n => n.NormalizedEmail) : query.OrderBy(n => n.NormalizedEmail),
+            DirectorySort.Updated => descending ? query.OrderByDescending(n => n.UpdatedAt) : query.OrderBy(n => n.UpdatedAt),
+            DirectorySort.Created => descending ? query.OrderByDescending(n => n.Id) : query.OrderBy(n => n.Id),
+            _ => descending ? query.OrderByDescending(n => n.SortName).ThenByDescending(n => n.Id) : query.OrderBy(n => n.SortName).ThenBy(n => n.Id),
+        };
+        var items = await Summaries(ordered.Skip(page * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
+        return new PagedResult<NonprofitSummary>(items, total);
+    }
+
+    /// <summary>The next <paramref name="limit"/> nonprofits after the one with id <paramref name="afterId"/>, in id order.</summary>
+    public async Task<IReadOnlyList<NonprofitSummary>> AfterAsync(DirectoryFilter filter, long afterId, int limit, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await Summaries(Filtered(db, filter).Where(n => n.Id > afterId).OrderBy(n => n.Id).Take(limit)).ToListAsync(cancellationToken);
+    }
+
+    public async Task<NonprofitSummary?> FindAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await Summaries(db.Nonprofits.Where(n => n.Id == id)).SingleOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>Every nonprofit the filter covers, read in id order a batch at a time so memory stays flat.</summary>
+    public async IAsyncEnumerable<NonprofitSummary> StreamAsync(
+        DirectoryFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        const int batchSize = 1000;
+        var afterId = 0L;
+        while (true)
+        {
+            var batch = await AfterAsync(filter, afterId, batchSize, cancellationToken);
+            foreach (var nonprofit in batch)
+            {
+                yield return nonprofit;
+            }
+
+            if (batch.Count < batchSize)
+            {
+                yield break;
+            }
+
+            afterId = batch[^1].Id;
+        }
+    }
+
+    public async Task<IReadOnlyList<string>> TagsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.NonprofitTags.Select(t => t.Name).Distinct().OrderBy(name => name).ToListAsync(cancellationToken);
+    }
+
+    private IQueryable<Nonprofit> Filtered(AppDbContext db, DirectoryFilter filter)
+    {
+        var terms = SearchTerms.Parse(filter.Search);
+        var query = terms.IsEmpty ? db.Nonprofits : search.Matching(db, terms);
+        if (!string.IsNullOrWhiteSpace(filter.Domain))
+        {
+            var domain = NonprofitRules.NormalizeDomain(filter.Domain);
+            query = query.Where(n => n.EmailDomain == domain);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Tag))
+        {
+            var tag = NonprofitRules.NormalizeTag(filter.Tag);
+            query = query.Where(n => db.NonprofitTags.Any(t => t.NonprofitId == n.Id && t.Name == tag));
+        }
+
+        return query.AsNoTracking();
+    }
+
+    private static IQueryable<NonprofitSummary> Summaries(IQueryable<Nonprofit> query) => query.Select(n => new NonprofitSummary(
+        n.Id,
+        n.Name,
+        n.Address,
+        n.Email,
+        n.Tags.OrderBy(t => t.Name).Select(t => t.Name).ToList(),
+        n.OptedOutAt,
+        n.CreatedAt,
+        n.UpdatedAt,
+        n.Version));
+}

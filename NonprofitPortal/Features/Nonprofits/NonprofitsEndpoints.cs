@@ -1,0 +1,150 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NonprofitPortal.Features.Accounts;
+using NonprofitPortal.Features.Nonprofits.Api;
+using NonprofitPortal.Features.Nonprofits.Import;
+
+namespace NonprofitPortal.Features.Nonprofits;
+
+public static class NonprofitsEndpoints
+{
+    private const int DefaultLimit = 50;
+    private const int MaxLimit = 500;
+    private const long MaxImportBytes = 256L * 1024 * 1024;
+
+    public static IEndpointRouteBuilder MapNonprofitsEndpoints(this IEndpointRouteBuilder app)
+    {
+        var nonprofits = app.MapGroup("/api/nonprofits").WithTags("Nonprofits").RequireAuthorization(Permissions.NonprofitsView);
+        nonprofits.MapGet("/", List).WithName("ListNonprofits");
+        nonprofits.MapGet("/export", Export).WithName("ExportNonprofits");
+        nonprofits.MapGet("/{id:long}", Get).WithName("GetNonprofit");
+        nonprofits.MapPost("/", Create).WithName("CreateNonprofit").RequireAuthorization(Permissions.NonprofitsEdit);
+        nonprofits.MapPut("/{id:long}", Update).WithName("UpdateNonprofit").RequireAuthorization(Permissions.NonprofitsEdit);
+        nonprofits.MapDelete("/{id:long}", Delete).WithName("DeleteNonprofit").RequireAuthorization(Permissions.NonprofitsEdit);
+        nonprofits.MapPost("/import", ImportCsv).WithName("ImportNonprofits").RequireAuthorization(Permissions.NonprofitsEdit)
+            .Accepts<string>("text/csv");
+        return app;
+    }
+
+    private static async Task<Results<Ok<NonprofitPage>, ProblemHttpResult>> List(
+        string? search, string? domain, string? tag, string? cursor, int? limit, NonprofitDirectory directory, CancellationToken cancellationToken)
+    {
+        var afterId = 0L;
+        if (!string.IsNullOrEmpty(cursor) && (!long.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out afterId) || afterId < 0))
+        {
+            return ProblemResults.Invalid("cursor", "The cursor is not one this API gave out; start again without it.");
+        }
+
+        if (limit is < 1 or > MaxLimit)
+        {
+            return ProblemResults.Invalid("limit", $"The limit is between 1 and {MaxLimit}.");
+        }
+
+        var take = limit ?? DefaultLimit;
+        var found = await directory.AfterAsync(new DirectoryFilter(search, domain, tag), afterId, take + 1, cancellationToken);
+        var page = found.Take(take).Select(NonprofitResponse.From).ToList();
+        var next = found.Count > take ? page[^1].Id.ToString(CultureInfo.InvariantCulture) : null;
+        return TypedResults.Ok(new NonprofitPage(page, next));
+    }
+
+    private static async Task<Results<Ok<NonprofitResponse>, ProblemHttpResult>> Get(
+        long id, NonprofitDirectory directory, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (await directory.FindAsync(id, cancellationToken) is not { } nonprofit)
+        {
+            return ProblemResults.From(OperationResult.NotFound("That nonprofit does not exist."));
+        }
+
+        http.Response.Headers.ETag = ETagOf(nonprofit);
+        return TypedResults.Ok(NonprofitResponse.From(nonprofit));
+    }
+
+    private static async Task<Results<Created<NonprofitResponse>, ProblemHttpResult>> Create(
+        NonprofitRequest request, NonprofitEditor editor, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var created = await editor.CreateAsync(request.ToInput(), user, cancellationToken);
+        if (!created.Succeeded)
+        {
+            return ProblemResults.From(created);
+        }
+
+        var nonprofit = created.Value!;
+        if (request.OptedOut == true)
+        {
+            nonprofit = (await editor.SetOptedOutAsync(nonprofit.Id, true, user, cancellationToken)).Value!;
+        }
+
+        return TypedResults.Created($"/api/nonprofits/{nonprofit.Id}", NonprofitResponse.From(nonprofit));
+    }
+
+    private static async Task<Results<Ok<NonprofitResponse>, ProblemHttpResult>> Update(
+        long id, NonprofitRequest request, NonprofitEditor editor, ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken)
+    {
+        int? expectedVersion = null;
+        var ifMatch = http.Request.Headers.IfMatch.ToString();
+        if (ifMatch.Length > 0)
+        {
+            if (!int.TryParse(ifMatch.Trim('"', 'W', '/'), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+            {
+                return ProblemResults.Invalid("If-Match", "If-Match must be the ETag that GET returned.");
+            }
+
+            expectedVersion = version;
+        }
+
+        var updated = await editor.UpdateAsync(id, request.ToInput(), expectedVersion, user, cancellationToken);
+        if (updated.Succeeded && request.OptedOut is { } optedOut)
+        {
+            updated = await editor.SetOptedOutAsync(id, optedOut, user, cancellationToken);
+        }
+
+        if (!updated.Succeeded)
+        {
+            return ProblemResults.From(updated);
+        }
+
+        http.Response.Headers.ETag = ETagOf(updated.Value!);
+        return TypedResults.Ok(NonprofitResponse.From(updated.Value!));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(
+        long id, NonprofitEditor editor, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var deleted = await editor.DeleteAsync(id, user, cancellationToken);
+        return deleted.Succeeded ? TypedResults.NoContent() : ProblemResults.From(deleted);
+    }
+
+    private static async Task<Results<Ok<ImportResponse>, ProblemHttpResult>> ImportCsv(
+        string? existing, NonprofitImporter importer, ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (!Enum.TryParse<ExistingNonprofits>(existing ?? nameof(ExistingNonprofits.Skip), ignoreCase: true, out var mode) || int.TryParse(existing, out _))
+        {
+            return ProblemResults.Invalid("existing", "existing is skip or update.");
+        }
+
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        {
+            bodySize.MaxRequestBodySize = MaxImportBytes;
+        }
+
+        var imported = await importer.ImportAsync(http.Request.Body, mode, user, progress: null, cancellationToken);
+        if (!imported.Succeeded)
+        {
+            return ProblemResults.From(imported);
+        }
+
+        var report = imported.Value!;
+        return TypedResults.Ok(new ImportResponse(report.Imported, report.Updated, report.Skipped, report.Errors));
+    }
+
+    private static async Task Export(string? search, string? domain, string? tag, NonprofitCsvExport export, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
+    {
+        http.Response.ContentType = "text/csv; charset=utf-8";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"nonprofits-{time.GetUtcNow():yyyyMMdd-HHmm}.csv\"";
+        await export.WriteAsync(http.Response.Body, new DirectoryFilter(search, domain, tag), cancellationToken);
+    }
+
+    private static string ETagOf(NonprofitSummary nonprofit) => $"\"{nonprofit.Version.ToString(CultureInfo.InvariantCulture)}\"";
+}

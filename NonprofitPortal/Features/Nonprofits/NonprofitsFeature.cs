@@ -1,0 +1,23 @@
+using NonprofitPortal.Data;
+using NonprofitPortal.Features.Nonprofits.Import;
+using NonprofitPortal.Features.Nonprofits.Search;
+
+namespace NonprofitPortal.Features.Nonprofits;
+
+public static class NonprofitsFeature
+{
+    public static IHostApplicationBuilder AddNonprofits(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<INonprofitSearch>(builder.ConfiguredDatabaseProvider() switch
+        {
+            DatabaseProvider.PostgreSQL => new PostgresNonprofitSearch(),
+            DatabaseProvider.SqlServer => new SqlServerNonprofitSearch(),
+            _ => new SqliteNonprofitSearch(),
+        });
+        builder.Services.AddSingleton<NonprofitDirectory>();
+        builder.Services.AddSingleton<NonprofitEditor>();
+        builder.Services.AddSingleton<NonprofitImporter>();
+        builder.Services.AddSingleton<NonprofitCsvExport>();
+        return builder;
+    }
+}

@@ -24,6 +24,12 @@ public sealed class NonprofitDirectory(IDbContextFactory<AppDbContext> contextFa
         return new PagedResult<NonprofitSummary>(items, total);
     }
 
+    public async Task<int> CountAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Nonprofits.CountAsync(cancellationToken);
+    }
+
     /// <summary>The next <paramref name="limit"/> nonprofits after the one with id <paramref name="afterId"/>, in id order.</summary>
     public async Task<IReadOnlyList<NonprofitSummary>> AfterAsync(DirectoryFilter filter, long afterId, int limit, CancellationToken cancellationToken)
     {
@@ -58,6 +64,14 @@ public sealed class NonprofitDirectory(IDbContextFactory<AppDbContext> contextFa
 
             afterId = batch[^1].Id;
         }
+    }
+
+    /// <summary>The nonprofit (other than <paramref name="exceptId"/>) that already has this email, if any.</summary>
+    public async Task<NonprofitSummary?> EmailHolderAsync(string email, long? exceptId, CancellationToken cancellationToken)
+    {
+        var normalized = NonprofitRules.NormalizeEmail(email);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await Summaries(db.Nonprofits.Where(n => n.NormalizedEmail == normalized && n.Id != exceptId)).FirstOrDefaultAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<string>> TagsAsync(CancellationToken cancellationToken)

@@ -20,12 +20,12 @@ public sealed class NonprofitEditor(
             return OperationResult<NonprofitSummary>.From(OperationResult.Invalid(errors));
         }
 
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        if (await EmailTakenAsync(db, fields.NormalizedEmail, exceptId: null, cancellationToken) is { } taken)
+        if (await EmailTakenAsync(fields.Email, exceptId: null, cancellationToken) is { } taken)
         {
             return OperationResult<NonprofitSummary>.From(taken);
         }
 
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow();
         var nonprofit = new Nonprofit { CreatedAt = now };
         nonprofit.Apply(fields, replaceTags: true, now);
@@ -61,7 +61,7 @@ public sealed class NonprofitEditor(
             return OperationResult<NonprofitSummary>.From(ChangedMeanwhile(nonprofit));
         }
 
-        if (await EmailTakenAsync(db, fields.NormalizedEmail, exceptId: id, cancellationToken) is { } taken)
+        if (await EmailTakenAsync(fields.Email, exceptId: id, cancellationToken) is { } taken)
         {
             return OperationResult<NonprofitSummary>.From(taken);
         }
@@ -118,16 +118,14 @@ public sealed class NonprofitEditor(
         return OperationResult.Ok();
     }
 
-    private static async Task<OperationResult?> EmailTakenAsync(AppDbContext db, string normalizedEmail, long? exceptId, CancellationToken cancellationToken)
-    {
-        var holder = await db.Nonprofits.AsNoTracking()
-            .Where(n => n.NormalizedEmail == normalizedEmail && n.Id != exceptId)
-            .Select(n => new { n.Name, n.Email })
-            .FirstOrDefaultAsync(cancellationToken);
-        return holder is null ? null : OperationResult.Conflict($"{holder.Email} is already the email of {holder.Name}.");
-    }
+    private async Task<OperationResult?> EmailTakenAsync(string email, long? exceptId, CancellationToken cancellationToken) =>
+        await directory.EmailHolderAsync(email, exceptId, cancellationToken) is { } holder
+            ? OperationResult.Conflict(EmailTakenMessage(holder))
+            : null;
 
-    private static async Task<OperationResult?> SaveAsync(AppDbContext db, NonprofitFields fields, long id, CancellationToken cancellationToken)
+    public static string EmailTakenMessage(NonprofitSummary holder) => $"{holder.Email} is already the email of {holder.Name}.";
+
+    private async Task<OperationResult?> SaveAsync(AppDbContext db, NonprofitFields fields, long id, CancellationToken cancellationToken)
     {
         try
         {
@@ -142,7 +140,7 @@ public sealed class NonprofitEditor(
         {
             // Another save may have taken the email between our check and this one.
             db.ChangeTracker.Clear();
-            if (await EmailTakenAsync(db, fields.NormalizedEmail, id == 0 ? null : id, cancellationToken) is { } taken)
+            if (await EmailTakenAsync(fields.Email, id == 0 ? null : id, cancellationToken) is { } taken)
             {
                 return taken;
             }

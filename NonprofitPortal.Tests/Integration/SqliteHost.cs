@@ -1,6 +1,6 @@
 namespace NonprofitPortal.Tests.Integration;
 
-public sealed class SqliteHost() : IAsyncLifetime
+public sealed class SqliteHost() : IAsyncLifetime, IPortalHostFixture
 {
     public PortalHost Host { get; } = new();
 

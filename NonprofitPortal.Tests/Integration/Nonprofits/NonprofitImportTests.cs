@@ -4,15 +4,15 @@ using NonprofitPortal.Features.Nonprofits.Import;
 
 namespace NonprofitPortal.Tests.Integration.Nonprofits;
 
-[Collection(SqliteHostCollection.Name)]
-public sealed class NonprofitImportTests(SqliteHost fixture)
+/// <summary>Runs on every provider: see the subclasses at the end of the file.</summary>
+public abstract class NonprofitImportTests(IPortalHostFixture fixture)
 {
-    private readonly PortalHost _host = fixture.Host;
+    private PortalHost Host => fixture.Host;
 
     [Fact]
     public async Task Bad_rows_are_reported_by_the_line_they_start_on_and_good_rows_are_imported()
     {
-        using var admin = await _host.AdminClientAsync();
+        using var admin = await Host.AdminClientAsync();
         var api = new NonprofitApi(admin);
         var csv = string.Join("\n",
             "name,address,email,tags",
@@ -38,7 +38,7 @@ public sealed class NonprofitImportTests(SqliteHost fixture)
     [Fact]
     public async Task A_byte_order_mark_is_ignored()
     {
-        using var admin = await _host.AdminClientAsync();
+        using var admin = await Host.AdminClientAsync();
         var api = new NonprofitApi(admin);
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("name,address,email\r\nBom Org,Road,bom@bom-test.org\r\n")).ToArray();
 
@@ -52,7 +52,7 @@ public sealed class NonprofitImportTests(SqliteHost fixture)
     [Fact]
     public async Task Existing_emails_are_skipped_by_default_and_updated_on_request_including_repeats_within_the_file()
     {
-        using var admin = await _host.AdminClientAsync();
+        using var admin = await Host.AdminClientAsync();
         var api = new NonprofitApi(admin);
         await api.CreateAsync("Old Name", "exists@existing-test.org");
         var csv = "name,address,email\nNew Name,New Road,EXISTS@existing-test.org\nFresh,Road,fresh@existing-test.org\nFresh Again,Road 2,fresh@existing-test.org\n";
@@ -69,7 +69,7 @@ public sealed class NonprofitImportTests(SqliteHost fixture)
     [Fact]
     public async Task A_file_without_the_header_is_refused_with_400_and_nothing_is_written()
     {
-        using var admin = await _host.AdminClientAsync();
+        using var admin = await Host.AdminClientAsync();
         var api = new NonprofitApi(admin);
 
         var (status, _, body) = await api.ImportAsync("Org,Road,noheader@header-test.org\n");
@@ -84,7 +84,7 @@ public sealed class NonprofitImportTests(SqliteHost fixture)
     [Fact]
     public async Task An_unknown_existing_mode_is_refused_with_400()
     {
-        using var admin = await _host.AdminClientAsync();
+        using var admin = await Host.AdminClientAsync();
 
         var (status, _, _) = await new NonprofitApi(admin).ImportAsync("name,address,email\n", "merge");
 
@@ -94,7 +94,7 @@ public sealed class NonprofitImportTests(SqliteHost fixture)
     [Fact]
     public async Task A_file_over_a_megabyte_imports_every_record_and_accounts_for_each()
     {
-        using var admin = await _host.AdminClientAsync();
+        using var admin = await Host.AdminClientAsync();
         var api = new NonprofitApi(admin);
         var csv = new StringBuilder("name,address,email,tags\n");
         const int rows = 12_000;
@@ -118,10 +118,10 @@ public sealed class NonprofitImportTests(SqliteHost fixture)
     [Fact]
     public async Task The_preview_counts_new_and_existing_rows_without_writing()
     {
-        using var admin = await _host.AdminClientAsync();
+        using var admin = await Host.AdminClientAsync();
         var api = new NonprofitApi(admin);
         await api.CreateAsync("Preview Existing", "existing@preview-test.org");
-        var importer = _host.Services.GetRequiredService<NonprofitImporter>();
+        var importer = Host.Services.GetRequiredService<NonprofitImporter>();
         var csv = "name,address,email\nA,Road,existing@preview-test.org\nB,Road,new@preview-test.org\nB again,Road,new@preview-test.org\nC,,c@preview-test.org\n";
 
         var preview = await importer.PreviewAsync(new MemoryStream(Encoding.UTF8.GetBytes(csv)), TestContext.Current.CancellationToken);
@@ -136,7 +136,7 @@ public sealed class NonprofitImportTests(SqliteHost fixture)
     [Fact]
     public async Task An_unterminated_quote_is_reported_at_its_line_and_earlier_rows_are_kept()
     {
-        using var admin = await _host.AdminClientAsync();
+        using var admin = await Host.AdminClientAsync();
         var api = new NonprofitApi(admin);
 
         var (status, report, _) = await api.ImportAsync("name,address,email\nKept,Road,kept@quote-test.org\n\"Broken,Road,broken@quote-test.org\nLost,Road,lost@quote-test.org\n");
@@ -146,3 +146,9 @@ public sealed class NonprofitImportTests(SqliteHost fixture)
         Assert.Equal(3L, Assert.Single(report.Errors).Line);
     }
 }
+
+[Collection(SqliteHostCollection.Name)]
+public sealed class SqliteNonprofitImportTests(SqliteHost fixture) : NonprofitImportTests(fixture);
+
+[Collection(Postgres.PostgresHostCollection.Name)]
+public sealed class PostgresNonprofitImportTests(Postgres.PostgresHost fixture) : NonprofitImportTests(fixture);

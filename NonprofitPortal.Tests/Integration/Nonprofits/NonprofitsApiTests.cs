@@ -6,16 +6,16 @@ using NonprofitPortal.Features.Nonprofits.Api;
 
 namespace NonprofitPortal.Tests.Integration.Nonprofits;
 
-[Collection(SqliteHostCollection.Name)]
-public sealed class NonprofitsApiTests(SqliteHost fixture)
+/// <summary>Runs on every provider: see the subclasses at the end of the file.</summary>
+public abstract class NonprofitsApiTests(IPortalHostFixture fixture)
 {
-    private readonly PortalHost _host = fixture.Host;
+    private PortalHost Host => fixture.Host;
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task A_created_nonprofit_serializes_with_the_contract_fields()
     {
-        using var admin = await _host.AdminClientAsync();
+        using var admin = await Host.AdminClientAsync();
 
         var response = await admin.PostAsJsonAsync("/api/nonprofits", new { name = "Contract Trust", address = "2 Shape Road", email = "Info@Contract-Trust.org", tags = new[] { "Youth", "education" } }, Cancel);
 
@@ -31,7 +31,7 @@ public sealed class NonprofitsApiTests(SqliteHost fixture)
     [Fact]
     public async Task A_duplicate_email_in_any_case_is_refused_with_409_naming_the_existing_nonprofit()
     {
-        using var admin = await _host.AdminClientAsync();
+        using var admin = await Host.AdminClientAsync();
         var api = new NonprofitApi(admin);
         await api.CreateAsync("First Holder", "taken@dup-test.org");
 
@@ -44,7 +44,7 @@ public sealed class NonprofitsApiTests(SqliteHost fixture)
     [Fact]
     public async Task Missing_or_malformed_fields_get_400_with_an_error_per_field()
     {
-        using var admin = await _host.AdminClientAsync();
+        using var admin = await Host.AdminClientAsync();
 
         var response = await admin.PostAsJsonAsync("/api/nonprofits", new NonprofitRequest("", " ", "not-an-email", null, null), Cancel);
 
@@ -59,7 +59,7 @@ public sealed class NonprofitsApiTests(SqliteHost fixture)
     [Fact]
     public async Task Get_update_and_delete_work_and_an_unknown_id_is_404()
     {
-        using var admin = await _host.AdminClientAsync();
+        using var admin = await Host.AdminClientAsync();
         var api = new NonprofitApi(admin);
         var created = await api.CreateAsync("Editable Org", "edit@editable.org");
 
@@ -79,7 +79,7 @@ public sealed class NonprofitsApiTests(SqliteHost fixture)
     [Fact]
     public async Task A_stale_if_match_is_refused_with_409_and_the_newer_change_survives()
     {
-        using var admin = await _host.AdminClientAsync();
+        using var admin = await Host.AdminClientAsync();
         var created = await new NonprofitApi(admin).CreateAsync("Versioned Org", "v@versioned.org");
         var read = await admin.GetAsync($"/api/nonprofits/{created.Id}", Cancel);
         var etag = read.Headers.ETag!.Tag;
@@ -99,7 +99,7 @@ public sealed class NonprofitsApiTests(SqliteHost fixture)
     [Fact]
     public async Task Listing_filters_by_search_domain_and_tag_and_pages_with_a_cursor()
     {
-        using var admin = await _host.AdminClientAsync();
+        using var admin = await Host.AdminClientAsync();
         var api = new NonprofitApi(admin);
         await api.CreateAsync("Riverbend Literacy Project", "hello@riverbend-list.org", "12 Mill Lane, Riverbend", "literacy");
         await api.CreateAsync("Riverbend Food Bank", "food@riverbend-list.org", "3 Quay, Riverbend", "food");
@@ -122,7 +122,7 @@ public sealed class NonprofitsApiTests(SqliteHost fixture)
     [Fact]
     public async Task A_bad_cursor_or_limit_is_refused_with_400()
     {
-        using var admin = await _host.AdminClientAsync();
+        using var admin = await Host.AdminClientAsync();
 
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync("/api/nonprofits?cursor=abc", Cancel)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync("/api/nonprofits?limit=0", Cancel)).StatusCode);
@@ -131,8 +131,8 @@ public sealed class NonprofitsApiTests(SqliteHost fixture)
     [Fact]
     public async Task A_viewer_can_read_but_not_write_nonprofits()
     {
-        await _host.CreateUserAsync("viewer.nonprofits@portal.test", "Viewer-Pass-1!", BuiltInRoles.Viewer);
-        using var viewer = await _host.ClientWithTokenAsync("viewer.nonprofits@portal.test", "Viewer-Pass-1!");
+        await Host.CreateUserAsync("viewer.nonprofits@portal.test", "Viewer-Pass-1!", BuiltInRoles.Viewer);
+        using var viewer = await Host.ClientWithTokenAsync("viewer.nonprofits@portal.test", "Viewer-Pass-1!");
 
         Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync("/api/nonprofits", Cancel)).StatusCode);
         var create = await viewer.PostAsJsonAsync("/api/nonprofits", new NonprofitRequest("X", "Y", "x@viewer-test.org", null, null), Cancel);
@@ -142,7 +142,7 @@ public sealed class NonprofitsApiTests(SqliteHost fixture)
     [Fact]
     public async Task Export_writes_the_filtered_nonprofits_as_csv_that_import_reads_back()
     {
-        using var admin = await _host.AdminClientAsync();
+        using var admin = await Host.AdminClientAsync();
         var api = new NonprofitApi(admin);
         await api.CreateAsync("Export, Quoted \"Name\"", "one@export-test.org", "Line one\nLine two", "export");
         await api.CreateAsync("Not Exported", "two@other-export.org");
@@ -159,3 +159,9 @@ public sealed class NonprofitsApiTests(SqliteHost fixture)
         Assert.Equal(["export"], back.Tags);
     }
 }
+
+[Collection(SqliteHostCollection.Name)]
+public sealed class SqliteNonprofitsApiTests(SqliteHost fixture) : NonprofitsApiTests(fixture);
+
+[Collection(Postgres.PostgresHostCollection.Name)]
+public sealed class PostgresNonprofitsApiTests(Postgres.PostgresHost fixture) : NonprofitsApiTests(fixture);

@@ -1,3 +1,5 @@
+using NonprofitPortal.Features.Nonprofits.Search;
+
 namespace NonprofitPortal.Features.Nonprofits;
 
 /// <summary>An organisation the foundation funds and writes to.</summary>
@@ -7,7 +9,7 @@ public sealed class Nonprofit
 
     public string Name { get; set; } = "";
 
-    /// <summary>The name in lower case: what the directory sorts by, so that "acme" and "Acme" sit together.</summary>
+    /// <summary>The name in lower case without accents: what the directory sorts by, so that "acme", "Acme" and "Ácme" sit together.</summary>
     public string SortName { get; set; } = "";
 
     public string Address { get; set; } = "";
@@ -34,7 +36,7 @@ public sealed class Nonprofit
     public void Apply(NonprofitFields fields, bool replaceTags, DateTimeOffset now)
     {
         Name = fields.Name;
-        SortName = fields.Name.ToLowerInvariant();
+        SortName = TextFolding.Fold(fields.Name);
         Address = fields.Address;
         Email = fields.Email;
         NormalizedEmail = fields.NormalizedEmail;

@@ -351,10 +351,15 @@ namespace NonprofitPortal.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("OptedOutAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<NpgsqlTsVector>("SearchVector")
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("tsvector")
-                        .HasComputedColumnSql("to_tsvector('simple'::regconfig, coalesce(\"Name\", '') || ' ' || translate(coalesce(\"Email\", ''), '@.', '  ') || ' ' || coalesce(\"Address\", ''))", true);
+                        .HasComputedColumnSql("to_tsvector('simple'::regconfig, \"SearchText\")", true);
 
                     b.Property<string>("SortName")
                         .IsRequired()

@@ -2,7 +2,7 @@ namespace NonprofitPortal.Features.Nonprofits.Search;
 
 /// <summary>
 /// What someone typed in the search box, cut into words the way the full-text indexes cut
-/// names, emails and addresses: letters and digits, lower case. Every word must match the
+/// names, emails and addresses: letters and digits, lower case, without accents. Every word must match the
 /// start of a word of the nonprofit.
 /// </summary>
 public sealed record SearchTerms(string Text, IReadOnlyList<string> Words)
@@ -15,7 +15,7 @@ public sealed record SearchTerms(string Text, IReadOnlyList<string> Words)
     {
         var words = new List<string>();
         var current = new System.Text.StringBuilder();
-        foreach (var character in (text ?? "").ToLowerInvariant())
+        foreach (var character in TextFolding.Fold(text ?? ""))
         {
             if (char.IsLetterOrDigit(character))
             {

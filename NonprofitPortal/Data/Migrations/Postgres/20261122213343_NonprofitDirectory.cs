@@ -29,7 +29,8 @@ namespace NonprofitPortal.Data.Migrations.Postgres
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false),
-                    SearchVector = table.Column<NpgsqlTsVector>(type: "tsvector", nullable: true, computedColumnSql: "to_tsvector('simple'::regconfig, coalesce(\"Name\", '') || ' ' || translate(coalesce(\"Email\", ''), '@.', '  ') || ' ' || coalesce(\"Address\", ''))", stored: true)
+                    SearchText = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    SearchVector = table.Column<NpgsqlTsVector>(type: "tsvector", nullable: true, computedColumnSql: "to_tsvector('simple'::regconfig, \"SearchText\")", stored: true)
                 },
                 constraints: table =>
                 {

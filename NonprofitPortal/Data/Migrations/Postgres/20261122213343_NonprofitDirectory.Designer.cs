@@ -13,7 +13,7 @@ using NpgsqlTypes;
 namespace NonprofitPortal.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261122212335_NonprofitDirectory")]
+    [Migration("20261122213343_NonprofitDirectory")]
     partial class NonprofitDirectory
     {
         /// <inheritdoc />
@@ -354,10 +354,15 @@ namespace NonprofitPortal.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("OptedOutAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<NpgsqlTsVector>("SearchVector")
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("tsvector")
-                        .HasComputedColumnSql("to_tsvector('simple'::regconfig, coalesce(\"Name\", '') || ' ' || translate(coalesce(\"Email\", ''), '@.', '  ') || ' ' || coalesce(\"Address\", ''))", true);
+                        .HasComputedColumnSql("to_tsvector('simple'::regconfig, \"SearchText\")", true);
 
                     b.Property<string>("SortName")
                         .IsRequired()

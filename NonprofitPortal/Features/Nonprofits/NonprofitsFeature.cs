@@ -8,12 +8,14 @@ public static class NonprofitsFeature
 {
     public static IHostApplicationBuilder AddNonprofits(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<INonprofitSearch>(builder.ConfiguredDatabaseProvider() switch
+        var provider = builder.ConfiguredDatabaseProvider();
+        builder.Services.AddSingleton<INonprofitSearch>(provider switch
         {
             DatabaseProvider.PostgreSQL => new PostgresNonprofitSearch(),
             DatabaseProvider.SqlServer => new SqlServerNonprofitSearch(),
             _ => new SqliteNonprofitSearch(),
         });
+        builder.Services.AddSingleton<INonprofitBulkWriter>(provider == DatabaseProvider.Sqlite ? new SqliteNonprofitBulkWriter() : new EfNonprofitBulkWriter());
         builder.Services.AddSingleton<NonprofitDirectory>();
         builder.Services.AddSingleton<NonprofitEditor>();
         builder.Services.AddSingleton<NonprofitImporter>();

@@ -9,7 +9,8 @@ namespace NonprofitPortal.Features.Nonprofits.Import;
 /// Imports a CSV file in batches inside one transaction: every good record is written or none
 /// is, and every record is accounted for in the report.
 /// </summary>
-public sealed class NonprofitImporter(IDbContextFactory<AppDbContext> contextFactory, AuditLog auditLog, TimeProvider time)
+public sealed class NonprofitImporter(
+    IDbContextFactory<AppDbContext> contextFactory, INonprofitBulkWriter bulkWriter, AuditLog auditLog, TimeProvider time)
 {
     public const int PreviewRowCount = 10;
     private const int BatchSize = 1000;
@@ -78,7 +79,7 @@ public sealed class NonprofitImporter(IDbContextFactory<AppDbContext> contextFac
         {
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var run = new ImportRun(db, existing, csv.HasTags, time.GetUtcNow());
+            var run = new ImportRun(db, bulkWriter, existing, csv.HasTags, time.GetUtcNow());
             var records = 0L;
             await foreach (var record in csv.RecordsAsync(cancellationToken))
             {
@@ -118,7 +119,7 @@ public sealed class NonprofitImporter(IDbContextFactory<AppDbContext> contextFac
         emails.Count == 0 ? 0 : await db.Nonprofits.CountAsync(n => emails.Contains(n.NormalizedEmail), cancellationToken);
 
     /// <summary>The state of one import: the batch being gathered and the counts so far.</summary>
-    private sealed class ImportRun(AppDbContext db, ExistingNonprofits existing, bool fileHasTags, DateTimeOffset now)
+    private sealed class ImportRun(AppDbContext db, INonprofitBulkWriter bulkWriter, ExistingNonprofits existing, bool fileHasTags, DateTimeOffset now)
     {
         // The last fields per email in the current batch; a repeat inside the batch replaces the earlier row.
         private readonly Dictionary<string, NonprofitFields> _batch = new(StringComparer.Ordinal);
@@ -171,6 +172,7 @@ public sealed class NonprofitImporter(IDbContextFactory<AppDbContext> contextFac
                 ? await db.Nonprofits.Where(n => emails.Contains(n.NormalizedEmail)).Select(n => n.NormalizedEmail).ToHashSetAsync(cancellationToken)
                 : [];
 
+            var added = new List<Nonprofit>();
             foreach (var (email, fields) in _batch)
             {
                 if (found.TryGetValue(email, out var current))
@@ -186,13 +188,15 @@ public sealed class NonprofitImporter(IDbContextFactory<AppDbContext> contextFac
                 {
                     var nonprofit = new Nonprofit { CreatedAt = now };
                     nonprofit.Apply(fields, replaceTags: true, now);
-                    db.Nonprofits.Add(nonprofit);
+                    added.Add(nonprofit);
                     Imported++;
                 }
             }
 
             db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            await bulkWriter.InsertAsync(db, added, cancellationToken);
             db.ChangeTracker.Clear();
             _batch.Clear();
         }

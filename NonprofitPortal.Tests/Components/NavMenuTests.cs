@@ -27,6 +27,16 @@ public sealed class NavMenuTests : MudTestContext
     }
 
     [Fact]
+    public void Staff_see_the_directory_but_not_the_administration()
+    {
+        AddAuthorization().SetAuthorized("staff@portal.test").SetPolicies(Permissions.NonprofitsView, Permissions.NonprofitsEdit);
+
+        var menu = Render<NavMenu>();
+
+        Assert.Equal(["Dashboard", "Nonprofits"], LinkTexts(menu));
+    }
+
+    [Fact]
     public void An_auditor_sees_the_audit_log_but_not_the_user_pages()
     {
         AddAuthorization().SetAuthorized("auditor@portal.test").SetPolicies(Permissions.AuditView);

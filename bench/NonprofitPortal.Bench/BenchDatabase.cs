@@ -38,6 +38,12 @@ public sealed class BenchDatabase : IAsyncDisposable
             File.Delete(file);
         }
 
+        return await OpenAsync(path);
+    }
+
+    /// <summary>Opens (and migrates, if needed) the database at <paramref name="path"/>.</summary>
+    public static async Task<BenchDatabase> OpenAsync(string path)
+    {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.Logging.ClearProviders();
         builder.Configuration["Database:Provider"] = "Sqlite";

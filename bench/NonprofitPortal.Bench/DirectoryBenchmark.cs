@@ -14,12 +14,21 @@ public static class DirectoryBenchmark
 {
     private const int PageSize = 25;
 
-    public static async Task RunAsync(int rows, int iterations, string databasePath)
+    /// <param name="existingDatabase">A database made by the generate command, to skip generating one.</param>
+    public static async Task RunAsync(int rows, int iterations, string databasePath, string? existingDatabase)
     {
-        await using var database = await BenchDatabase.CreateAsync(databasePath);
-        var fill = Stopwatch.StartNew();
-        await database.RawInsertAsync(SyntheticNonprofits.Generate(rows), DateTimeOffset.UtcNow);
-        Console.WriteLine($"Generated {rows:N0} nonprofits in {fill.Elapsed.TotalSeconds:N1} s ({new FileInfo(databasePath).Length / 1024 / 1024:N0} MB)");
+        if (existingDatabase is not null)
+        {
+            File.Copy(existingDatabase, databasePath);
+        }
+
+        await using var database = existingDatabase is null ? await BenchDatabase.CreateAsync(databasePath) : await BenchDatabase.OpenAsync(databasePath);
+        if (existingDatabase is null)
+        {
+            var fill = Stopwatch.StartNew();
+            await database.RawInsertAsync(SyntheticNonprofits.Generate(rows), DateTimeOffset.UtcNow);
+            Console.WriteLine($"Generated {rows:N0} nonprofits in {fill.Elapsed.TotalSeconds:N1} s ({new FileInfo(databasePath).Length / 1024 / 1024:N0} MB)");
+        }
 
         var directory = database.Services.GetRequiredService<NonprofitDirectory>();
         await using var connection = new SqliteConnection(database.ConnectionString);
@@ -100,7 +109,9 @@ public static class DirectoryBenchmark
 
         if (filter.Tag is { } tag)
         {
-            conditions.Add("EXISTS (SELECT 1 FROM NonprofitTags t WHERE t.NonprofitId = n.Id AND t.Name = $tag)");
+            conditions.Add(conditions.Count == 0
+                ? "n.Id IN (SELECT t.NonprofitId FROM NonprofitTags t WHERE t.Name = $tag)"
+                : "EXISTS (SELECT 1 FROM NonprofitTags t WHERE t.NonprofitId = n.Id AND t.Name = $tag)");
             Parameter("$tag", tag);
         }
 

@@ -1,7 +1,8 @@
 using NonprofitPortal.Bench;
 
-// dotnet run -c Release --project bench/NonprofitPortal.Bench -- directory [rows] [iterations]
+// dotnet run -c Release --project bench/NonprofitPortal.Bench -- directory [rows] [iterations] [database made by generate]
 // dotnet run -c Release --project bench/NonprofitPortal.Bench -- import [rows]
+// dotnet run -c Release --project bench/NonprofitPortal.Bench -- generate rows path   (a filled database to explore)
 var command = args.ElementAtOrDefault(0) ?? "help";
 var workDirectory = Directory.CreateTempSubdirectory("nonprofitportal-bench-").FullName;
 try
@@ -9,13 +10,16 @@ try
     switch (command)
     {
         case "directory":
-            await DirectoryBenchmark.RunAsync(IntArgument(1, 1_000_000), IntArgument(2, 60), Path.Combine(workDirectory, "directory.db"));
+            await DirectoryBenchmark.RunAsync(IntArgument(1, 1_000_000), IntArgument(2, 60), Path.Combine(workDirectory, "directory.db"), args.ElementAtOrDefault(3));
+            break;
+        case "generate":
+            await GenerateAsync(IntArgument(1, 1_000_000), Path.GetFullPath(args.ElementAtOrDefault(2) ?? "nonprofits.db"));
             break;
         case "import":
             await ImportBenchmark.RunAsync(IntArgument(1, 100_000), workDirectory);
             break;
         default:
-            Console.WriteLine("usage: directory [rows=1000000] [iterations=60] | import [rows=100000]");
+            Console.WriteLine("usage: directory [rows=1000000] [iterations=60] [generated database] | import [rows=100000] | generate rows path");
             return 2;
     }
 
@@ -24,6 +28,13 @@ try
 finally
 {
     Directory.Delete(workDirectory, recursive: true);
+}
+
+static async Task GenerateAsync(int rows, string path)
+{
+    await using var database = await BenchDatabase.CreateAsync(path);
+    await database.RawInsertAsync(SyntheticNonprofits.Generate(rows), DateTimeOffset.UtcNow);
+    Console.WriteLine($"{path}: {rows:N0} nonprofits");
 }
 
 int IntArgument(int index, int fallback) => args.Length > index ? int.Parse(args[index], System.Globalization.CultureInfo.InvariantCulture) : fallback;

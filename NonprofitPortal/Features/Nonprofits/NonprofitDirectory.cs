@@ -93,7 +93,11 @@ public sealed class NonprofitDirectory(IDbContextFactory<AppDbContext> contextFa
         if (!string.IsNullOrWhiteSpace(filter.Tag))
         {
             var tag = NonprofitRules.NormalizeTag(filter.Tag);
-            query = query.Where(n => db.NonprofitTags.Any(t => t.NonprofitId == n.Id && t.Name == tag));
+            // Alone, the tag's index should drive the query (IN); after a search or a domain has
+            // narrowed the candidates, checking each one's tags (EXISTS) is cheaper.
+            query = terms.IsEmpty && string.IsNullOrWhiteSpace(filter.Domain)
+                ? query.Where(n => db.NonprofitTags.Where(t => t.Name == tag).Select(t => t.NonprofitId).Contains(n.Id))
+                : query.Where(n => db.NonprofitTags.Any(t => t.NonprofitId == n.Id && t.Name == tag));
         }
 
         return query.AsNoTracking();

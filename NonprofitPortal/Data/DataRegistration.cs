@@ -48,8 +48,9 @@ public static class DataRegistration
     private static void AddContext<TContext>(IHostApplicationBuilder builder, Action<DbContextOptionsBuilder> useProvider)
         where TContext : AppDbContext
     {
-        builder.Services.AddDbContextFactory<TContext>(useProvider);
+        // Pooled: a context per operation is the pattern everywhere, and pooling makes it nearly free.
+        builder.Services.AddPooledDbContextFactory<TContext>(useProvider);
         builder.Services.AddSingleton<IDbContextFactory<AppDbContext>, AppDbContextFactory<TContext>>();
-        builder.Services.AddScoped<AppDbContext>(services => services.GetRequiredService<TContext>());
+        builder.Services.AddScoped<AppDbContext>(services => services.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext());
     }
 }

@@ -12,7 +12,7 @@ public sealed class SearchSqlTests
     {
         using var model = ProviderModel.SqlServer();
 
-        var sql = model.Get<INonprofitSearch>().Matching(model.Db, SearchTerms.Parse("École Trust")).ToQueryString();
+        var sql = model.Get<INonprofitSearch>().Matching(model.Db, SearchTerms.Parse("École Trust"), readInNameOrder: false).ToQueryString();
 
         Assert.Contains("[n].[SortName] LIKE", sql);
         Assert.Contains("[n].[NormalizedEmail] LIKE", sql);
@@ -25,7 +25,7 @@ public sealed class SearchSqlTests
     {
         using var model = ProviderModel.Postgres();
 
-        var sql = model.Get<INonprofitSearch>().Matching(model.Db, SearchTerms.Parse("École trust")).ToQueryString();
+        var sql = model.Get<INonprofitSearch>().Matching(model.Db, SearchTerms.Parse("École trust"), readInNameOrder: false).ToQueryString();
 
         Assert.Contains("\"SearchVector\" @@ to_tsquery('simple',", sql);
         Assert.Contains("ecole:* & trust:*", sql);
@@ -36,10 +36,20 @@ public sealed class SearchSqlTests
     {
         using var model = ProviderModel.Sqlite();
 
-        var sql = model.Get<INonprofitSearch>().Matching(model.Db, SearchTerms.Parse("acme trust")).ToQueryString();
+        var sql = model.Get<INonprofitSearch>().Matching(model.Db, SearchTerms.Parse("acme trust"), readInNameOrder: false).ToQueryString();
 
         Assert.Contains("SELECT rowid FROM NonprofitSearch WHERE NonprofitSearch MATCH", sql);
         Assert.Contains("\"acme\"* AND \"trust\"*", sql);
+    }
+
+    [Fact]
+    public void Sqlite_reads_broad_results_in_name_order_from_the_name_index()
+    {
+        using var model = ProviderModel.Sqlite();
+
+        var sql = model.Get<INonprofitSearch>().Matching(model.Db, SearchTerms.Parse("acme"), readInNameOrder: true).ToQueryString();
+
+        Assert.Contains("FROM Nonprofits INDEXED BY IX_Nonprofits_SortName_Id WHERE Id IN", sql);
     }
 
     [Theory]

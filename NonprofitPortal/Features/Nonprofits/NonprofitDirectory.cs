@@ -7,12 +7,16 @@ namespace NonprofitPortal.Features.Nonprofits;
 /// <summary>Reads the directory: pages for the grid, cursors for the API, streams for export.</summary>
 public sealed class NonprofitDirectory(IDbContextFactory<AppDbContext> contextFactory, INonprofitSearch search)
 {
-    public async Task<PagedResult<NonprofitSummary>> PageAsync(
+    /// <summary>Counting stops here: beyond it a count costs as much as reading every match, and nobody pages that far.</summary>
+    public const int CountLimit = 5000;
+
+    public async Task<DirectoryResults> PageAsync(
         DirectoryFilter filter, DirectorySort sort, bool descending, int page, int pageSize, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var query = Filtered(db, filter);
-        var total = await query.CountAsync(cancellationToken);
+        var count = await Filtered(db, filter, readInNameOrder: false).Take(CountLimit + 1).CountAsync(cancellationToken);
+        var broad = count > CountLimit;
+        var query = Filtered(db, filter, readInNameOrder: broad && sort == DirectorySort.Name);
         var ordered = sort switch
         {
             DirectorySort.Email => descending ? query.OrderByDescending(n => n.NormalizedEmail) : query.OrderBy(n => n.NormalizedEmail),
@@ -21,7 +25,7 @@ public sealed class NonprofitDirectory(IDbContextFactory<AppDbContext> contextFa
             _ => descending ? query.OrderByDescending(n => n.SortName).ThenByDescending(n => n.Id) : query.OrderBy(n => n.SortName).ThenBy(n => n.Id),
         };
         var items = await Summaries(ordered.Skip(page * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
-        return new PagedResult<NonprofitSummary>(items, total);
+        return new DirectoryResults(items, Math.Min(count, CountLimit), broad);
     }
 
     public async Task<int> CountAsync(CancellationToken cancellationToken)
@@ -34,7 +38,7 @@ public sealed class NonprofitDirectory(IDbContextFactory<AppDbContext> contextFa
     public async Task<IReadOnlyList<NonprofitSummary>> AfterAsync(DirectoryFilter filter, long afterId, int limit, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await Summaries(Filtered(db, filter).Where(n => n.Id > afterId).OrderBy(n => n.Id).Take(limit)).ToListAsync(cancellationToken);
+        return await Summaries(Filtered(db, filter, readInNameOrder: false).Where(n => n.Id > afterId).OrderBy(n => n.Id).Take(limit)).ToListAsync(cancellationToken);
     }
 
     public async Task<NonprofitSummary?> FindAsync(long id, CancellationToken cancellationToken)
@@ -80,10 +84,10 @@ public sealed class NonprofitDirectory(IDbContextFactory<AppDbContext> contextFa
         return await db.NonprofitTags.Select(t => t.Name).Distinct().OrderBy(name => name).ToListAsync(cancellationToken);
     }
 
-    private IQueryable<Nonprofit> Filtered(AppDbContext db, DirectoryFilter filter)
+    private IQueryable<Nonprofit> Filtered(AppDbContext db, DirectoryFilter filter, bool readInNameOrder)
     {
         var terms = SearchTerms.Parse(filter.Search);
-        var query = terms.IsEmpty ? db.Nonprofits : search.Matching(db, terms);
+        var query = search.Matching(db, terms, readInNameOrder);
         if (!string.IsNullOrWhiteSpace(filter.Domain))
         {
             var domain = NonprofitRules.NormalizeDomain(filter.Domain);

@@ -9,8 +9,13 @@ namespace NonprofitPortal.Features.Nonprofits.Search;
 /// </summary>
 internal sealed class SqlServerNonprofitSearch : INonprofitSearch
 {
-    public IQueryable<Nonprofit> Matching(AppDbContext db, SearchTerms terms)
+    public IQueryable<Nonprofit> Matching(AppDbContext db, SearchTerms terms, bool readInNameOrder)
     {
+        if (terms.IsEmpty)
+        {
+            return db.Nonprofits;
+        }
+
         var prefix = terms.Text;
         return db.Nonprofits.Where(n => n.SortName.StartsWith(prefix) || n.NormalizedEmail.StartsWith(prefix));
     }

@@ -1,6 +1,7 @@
 using NonprofitPortal.Components;
 using NonprofitPortal.Data;
 using NonprofitPortal.Features.Accounts;
+using NonprofitPortal.Features.Drafts;
 using NonprofitPortal.Features.Nonprofits;
 using NonprofitPortal.Features.Operations;
 using NonprofitPortal.Features.Sending;
@@ -12,6 +13,7 @@ builder.AddOperations();
 builder.AddSending();
 builder.AddAccounts();
 builder.AddNonprofits();
+builder.AddDrafts();
 builder.AddUserInterface();
 
 var app = builder.Build();
@@ -38,6 +40,7 @@ app.MapStaticAssets();
 app.MapOperationsEndpoints();
 app.MapAccountsEndpoints();
 app.MapNonprofitsEndpoints();
+app.MapDraftsEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using NonprofitPortal.Components;
 using NonprofitPortal.Data;
 using NonprofitPortal.Features.Accounts;
+using NonprofitPortal.Features.Drafts;
 using NonprofitPortal.Features.Nonprofits;
 using NonprofitPortal.Features.Operations;
 using NonprofitPortal.Features.Sending;
@@ -27,6 +28,7 @@ public sealed class ProviderModel : IDisposable
         builder.AddSending();
         builder.AddAccounts();
         builder.AddNonprofits();
+        builder.AddDrafts();
         builder.AddUserInterface();
         _app = builder.Build();
         _scope = _app.Services.CreateScope();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NonprofitPortal.Features.Accounts;
+using NonprofitPortal.Features.Drafts;
 using NonprofitPortal.Features.Nonprofits;
 
 namespace NonprofitPortal.Data;
@@ -23,6 +24,8 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser, Identity
     public DbSet<Nonprofit> Nonprofits => Set<Nonprofit>();
 
     public DbSet<NonprofitTag> NonprofitTags => Set<NonprofitTag>();
+
+    public DbSet<EmailDraft> EmailDrafts => Set<EmailDraft>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

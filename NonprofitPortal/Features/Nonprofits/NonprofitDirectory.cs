@@ -84,6 +84,9 @@ public sealed class NonprofitDirectory(IDbContextFactory<AppDbContext> contextFa
         return await db.NonprofitTags.Select(t => t.Name).Distinct().OrderBy(name => name).ToListAsync(cancellationToken);
     }
 
+    /// <summary>The nonprofits a filter covers, as a query to compose further (recipients, exports).</summary>
+    public IQueryable<Nonprofit> Matching(AppDbContext db, DirectoryFilter filter) => Filtered(db, filter, readInNameOrder: false);
+
     private IQueryable<Nonprofit> Filtered(AppDbContext db, DirectoryFilter filter, bool readInNameOrder)
     {
         var terms = SearchTerms.Parse(filter.Search);

@@ -312,6 +312,90 @@ namespace NonprofitPortal.Data.Migrations.Postgres
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("NonprofitPortal.Features.Drafts.DraftRecipient", b =>
+                {
+                    b.Property<long>("DraftId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("NonprofitId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("DraftId", "NonprofitId");
+
+                    b.HasIndex("NonprofitId");
+
+                    b.ToTable("DraftRecipients", (string)null);
+                });
+
+            modelBuilder.Entity("NonprofitPortal.Features.Drafts.EmailDraft", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BodyTemplate")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("CcAddresses")
+                        .IsRequired()
+                        .HasMaxLength(2550)
+                        .HasColumnType("character varying(2550)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("RecipientsAll")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("RecipientsDomain")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("RecipientsSearch")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RecipientsTag")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("SubjectTemplate")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UpdatedAt");
+
+                    b.ToTable("EmailDrafts", (string)null);
+                });
+
             modelBuilder.Entity("NonprofitPortal.Features.Nonprofits.Nonprofit", b =>
                 {
                     b.Property<long>("Id")
@@ -509,6 +593,21 @@ namespace NonprofitPortal.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NonprofitPortal.Features.Drafts.DraftRecipient", b =>
+                {
+                    b.HasOne("NonprofitPortal.Features.Drafts.EmailDraft", null)
+                        .WithMany("ChosenRecipients")
+                        .HasForeignKey("DraftId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NonprofitPortal.Features.Nonprofits.Nonprofit", null)
+                        .WithMany()
+                        .HasForeignKey("NonprofitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NonprofitPortal.Features.Nonprofits.NonprofitTag", b =>
                 {
                     b.HasOne("NonprofitPortal.Features.Nonprofits.Nonprofit", null)
@@ -516,6 +615,11 @@ namespace NonprofitPortal.Data.Migrations.Postgres
                         .HasForeignKey("NonprofitId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("NonprofitPortal.Features.Drafts.EmailDraft", b =>
+                {
+                    b.Navigation("ChosenRecipients");
                 });
 
             modelBuilder.Entity("NonprofitPortal.Features.Nonprofits.Nonprofit", b =>

@@ -313,6 +313,90 @@ namespace NonprofitPortal.Data.Migrations.SqlServer
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("NonprofitPortal.Features.Drafts.DraftRecipient", b =>
+                {
+                    b.Property<long>("DraftId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("NonprofitId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("DraftId", "NonprofitId");
+
+                    b.HasIndex("NonprofitId");
+
+                    b.ToTable("DraftRecipients", (string)null);
+                });
+
+            modelBuilder.Entity("NonprofitPortal.Features.Drafts.EmailDraft", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BodyTemplate")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("CcAddresses")
+                        .IsRequired()
+                        .HasMaxLength(2550)
+                        .HasColumnType("nvarchar(2550)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<bool>("RecipientsAll")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("RecipientsDomain")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<string>("RecipientsSearch")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("RecipientsTag")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("SubjectTemplate")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UpdatedAt");
+
+                    b.ToTable("EmailDrafts", (string)null);
+                });
+
             modelBuilder.Entity("NonprofitPortal.Features.Nonprofits.Nonprofit", b =>
                 {
                     b.Property<long>("Id")
@@ -496,6 +580,21 @@ namespace NonprofitPortal.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NonprofitPortal.Features.Drafts.DraftRecipient", b =>
+                {
+                    b.HasOne("NonprofitPortal.Features.Drafts.EmailDraft", null)
+                        .WithMany("ChosenRecipients")
+                        .HasForeignKey("DraftId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NonprofitPortal.Features.Nonprofits.Nonprofit", null)
+                        .WithMany()
+                        .HasForeignKey("NonprofitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NonprofitPortal.Features.Nonprofits.NonprofitTag", b =>
                 {
                     b.HasOne("NonprofitPortal.Features.Nonprofits.Nonprofit", null)
@@ -503,6 +602,11 @@ namespace NonprofitPortal.Data.Migrations.SqlServer
                         .HasForeignKey("NonprofitId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("NonprofitPortal.Features.Drafts.EmailDraft", b =>
+                {
+                    b.Navigation("ChosenRecipients");
                 });
 
             modelBuilder.Entity("NonprofitPortal.Features.Nonprofits.Nonprofit", b =>

@@ -297,6 +297,88 @@ namespace NonprofitPortal.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("NonprofitPortal.Features.Drafts.DraftRecipient", b =>
+                {
+                    b.Property<long>("DraftId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NonprofitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DraftId", "NonprofitId");
+
+                    b.HasIndex("NonprofitId");
+
+                    b.ToTable("DraftRecipients", (string)null);
+                });
+
+            modelBuilder.Entity("NonprofitPortal.Features.Drafts.EmailDraft", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BodyTemplate")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CcAddresses")
+                        .IsRequired()
+                        .HasMaxLength(2550)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RecipientsAll")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecipientsDomain")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientsSearch")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientsTag")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectTemplate")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UpdatedAt");
+
+                    b.ToTable("EmailDrafts", (string)null);
+                });
+
             modelBuilder.Entity("NonprofitPortal.Features.Nonprofits.Nonprofit", b =>
                 {
                     b.Property<long>("Id")
@@ -478,6 +560,21 @@ namespace NonprofitPortal.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NonprofitPortal.Features.Drafts.DraftRecipient", b =>
+                {
+                    b.HasOne("NonprofitPortal.Features.Drafts.EmailDraft", null)
+                        .WithMany("ChosenRecipients")
+                        .HasForeignKey("DraftId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NonprofitPortal.Features.Nonprofits.Nonprofit", null)
+                        .WithMany()
+                        .HasForeignKey("NonprofitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NonprofitPortal.Features.Nonprofits.NonprofitTag", b =>
                 {
                     b.HasOne("NonprofitPortal.Features.Nonprofits.Nonprofit", null)
@@ -485,6 +582,11 @@ namespace NonprofitPortal.Data.Migrations.Sqlite
                         .HasForeignKey("NonprofitId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("NonprofitPortal.Features.Drafts.EmailDraft", b =>
+                {
+                    b.Navigation("ChosenRecipients");
                 });
 
             modelBuilder.Entity("NonprofitPortal.Features.Nonprofits.Nonprofit", b =>

@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NonprofitPortal.Features.Drafts;
+using NonprofitPortal.Features.Nonprofits;
+
+namespace NonprofitPortal.Data.Configurations;
+
+internal sealed class EmailDraftConfiguration : IEntityTypeConfiguration<EmailDraft>
+{
+    public void Configure(EntityTypeBuilder<EmailDraft> builder)
+    {
+        builder.ToTable("EmailDrafts");
+        builder.Property(d => d.Name).HasMaxLength(DraftRules.MaxNameLength);
+        builder.Property(d => d.SubjectTemplate).HasMaxLength(DraftRules.MaxSubjectLength);
+        builder.Property(d => d.RecipientsSearch).HasMaxLength(200);
+        builder.Property(d => d.RecipientsDomain).HasMaxLength(NonprofitRules.MaxEmailLength);
+        builder.Property(d => d.RecipientsTag).HasMaxLength(NonprofitRules.MaxTagLength);
+        builder.Property(d => d.CcAddresses).HasMaxLength(DraftRules.MaxCc * (NonprofitRules.MaxEmailLength + 1));
+        builder.Property(d => d.CreatedBy).HasMaxLength(256);
+        builder.Property(d => d.UpdatedBy).HasMaxLength(256);
+        builder.Property(d => d.Version).IsConcurrencyToken();
+        builder.HasIndex(d => d.UpdatedAt);
+        builder.HasMany(d => d.ChosenRecipients).WithOne().HasForeignKey(r => r.DraftId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,19 @@
+namespace NonprofitPortal.Features.Drafts.Api;
+
+public sealed record DraftResponse(
+    long Id,
+    string Name,
+    string SubjectTemplate,
+    string BodyTemplate,
+    RecipientsDto Recipients,
+    IReadOnlyList<string> Cc,
+    RecipientCount RecipientCount,
+    string CreatedBy,
+    string UpdatedBy,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
+{
+    public static DraftResponse From(DraftDetails draft, RecipientCount count) => new(
+        draft.Id, draft.Name, draft.SubjectTemplate, draft.BodyTemplate, RecipientsDto.From(draft.Recipients), draft.Cc, count,
+        draft.CreatedBy, draft.UpdatedBy, draft.CreatedAt, draft.UpdatedAt);
+}

@@ -1,0 +1,3 @@
+namespace NonprofitPortal.Features.Drafts.Api;
+
+public sealed record RecipientFilterDto(string? Search, string? Domain, string? Tag);

@@ -1,0 +1,3 @@
+namespace NonprofitPortal.Features.Drafts;
+
+public sealed record DraftInput(string? Name, string? SubjectTemplate, string? BodyTemplate, RecipientSelection Recipients, IReadOnlyList<string> Cc);

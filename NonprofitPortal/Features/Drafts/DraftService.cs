@@ -1,0 +1,167 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using NonprofitPortal.Data;
+using NonprofitPortal.Features.Accounts;
+using NonprofitPortal.Features.Nonprofits;
+
+namespace NonprofitPortal.Features.Drafts;
+
+/// <summary>Saves, reads, copies and deletes drafts.</summary>
+public sealed class DraftService(IDbContextFactory<AppDbContext> contextFactory, DraftRecipients recipients, AuditLog auditLog, TimeProvider time)
+{
+    private const char CcSeparator = ';';
+
+    public async Task<IReadOnlyList<DraftSummary>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var drafts = await db.EmailDrafts.AsNoTracking().Include(d => d.ChosenRecipients).OrderByDescending(d => d.Id).ToListAsync(cancellationToken);
+        var summaries = new List<DraftSummary>(drafts.Count);
+        foreach (var draft in drafts.OrderByDescending(d => d.UpdatedAt))
+        {
+            var count = await recipients.CountAsync(SelectionOf(draft), cancellationToken);
+            summaries.Add(new DraftSummary(draft.Id, draft.Name, draft.UpdatedBy, draft.UpdatedAt, count));
+        }
+
+        return summaries;
+    }
+
+    public async Task<DraftDetails?> FindAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var draft = await db.EmailDrafts.AsNoTracking().Include(d => d.ChosenRecipients).SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        return draft is null ? null : Details(draft);
+    }
+
+    public async Task<OperationResult<DraftDetails>> CreateAsync(DraftInput input, ClaimsPrincipal actingUser, CancellationToken cancellationToken)
+    {
+        var (valid, errors) = DraftRules.Validate(input);
+        if (valid is null)
+        {
+            return OperationResult<DraftDetails>.From(OperationResult.Invalid(errors));
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var actor = Actor.From(actingUser);
+        var draft = new EmailDraft { CreatedBy = actor.Name, CreatedAt = time.GetUtcNow() };
+        Apply(draft, valid, actor);
+        db.EmailDrafts.Add(draft);
+        await db.SaveChangesAsync(cancellationToken);
+        await auditLog.RecordAsync(actor, DraftAuditActions.Created, draft.Name, null, cancellationToken);
+        return OperationResult<DraftDetails>.Ok(Details(draft));
+    }
+
+    /// <param name="expectedVersion">The version the editor started from; null to overwrite whatever is there.</param>
+    public async Task<OperationResult<DraftDetails>> UpdateAsync(long id, DraftInput input, int? expectedVersion, ClaimsPrincipal actingUser, CancellationToken cancellationToken)
+    {
+        var (valid, errors) = DraftRules.Validate(input);
+        if (valid is null)
+        {
+            return OperationResult<DraftDetails>.From(OperationResult.Invalid(errors));
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var draft = await db.EmailDrafts.Include(d => d.ChosenRecipients).SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (draft is null)
+        {
+            return OperationResult<DraftDetails>.From(NotFound());
+        }
+
+        if (expectedVersion is { } version && version != draft.Version)
+        {
+            return OperationResult<DraftDetails>.From(ChangedMeanwhile(draft));
+        }
+
+        var actor = Actor.From(actingUser);
+        Apply(draft, valid, actor);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return OperationResult<DraftDetails>.From(OperationResult.Conflict("Someone else saved this draft at the same moment. Reload it to see their changes."));
+        }
+
+        await auditLog.RecordAsync(actor, DraftAuditActions.Edited, draft.Name, null, cancellationToken);
+        return OperationResult<DraftDetails>.Ok(Details(draft));
+    }
+
+    public async Task<OperationResult<DraftDetails>> DuplicateAsync(long id, ClaimsPrincipal actingUser, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(id, cancellationToken) is not { } original)
+        {
+            return OperationResult<DraftDetails>.From(NotFound());
+        }
+
+        var name = $"Copy of {original.Name}";
+        var copy = await CreateAsync(
+            new DraftInput(name.Length > DraftRules.MaxNameLength ? name[..DraftRules.MaxNameLength] : name, original.SubjectTemplate, original.BodyTemplate, original.Recipients, original.Cc),
+            actingUser,
+            cancellationToken);
+        if (copy.Succeeded)
+        {
+            await auditLog.RecordAsync(Actor.From(actingUser), DraftAuditActions.Duplicated, original.Name, $"as {copy.Value!.Name}", cancellationToken);
+        }
+
+        return copy;
+    }
+
+    public async Task<OperationResult> DeleteAsync(long id, ClaimsPrincipal actingUser, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var draft = await db.EmailDrafts.SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (draft is null)
+        {
+            return NotFound();
+        }
+
+        db.EmailDrafts.Remove(draft);
+        await db.SaveChangesAsync(cancellationToken);
+        await auditLog.RecordAsync(Actor.From(actingUser), DraftAuditActions.Deleted, draft.Name, null, cancellationToken);
+        return OperationResult.Ok();
+    }
+
+    public static RecipientSelection SelectionOf(EmailDraft draft) => new(
+        draft.RecipientsAll,
+        draft.ChosenRecipients.Select(r => r.NonprofitId).Order().ToList(),
+        new DirectoryFilter(draft.RecipientsSearch, draft.RecipientsDomain, draft.RecipientsTag));
+
+    private void Apply(EmailDraft draft, ValidDraft valid, Actor actor)
+    {
+        draft.Name = valid.Name;
+        draft.SubjectTemplate = valid.SubjectTemplate;
+        draft.BodyTemplate = valid.BodyTemplate;
+        draft.RecipientsAll = valid.Recipients.All;
+        draft.RecipientsSearch = Blank(valid.Recipients.Filter.Search);
+        draft.RecipientsDomain = Blank(valid.Recipients.Filter.Domain);
+        draft.RecipientsTag = Blank(valid.Recipients.Filter.Tag);
+        draft.ChosenRecipients.RemoveAll(r => !valid.Recipients.Ids.Contains(r.NonprofitId));
+        draft.ChosenRecipients.AddRange(valid.Recipients.Ids
+            .Where(id => draft.ChosenRecipients.All(r => r.NonprofitId != id))
+            .Select(id => new DraftRecipient { NonprofitId = id }));
+        draft.CcAddresses = string.Join(CcSeparator, valid.Cc);
+        draft.UpdatedBy = actor.Name;
+        draft.UpdatedAt = time.GetUtcNow();
+        draft.Version++;
+    }
+
+    private static DraftDetails Details(EmailDraft draft) => new(
+        draft.Id,
+        draft.Name,
+        draft.SubjectTemplate,
+        draft.BodyTemplate,
+        SelectionOf(draft),
+        draft.CcAddresses.Split(CcSeparator, StringSplitOptions.RemoveEmptyEntries),
+        draft.CreatedBy,
+        draft.UpdatedBy,
+        draft.CreatedAt,
+        draft.UpdatedAt,
+        draft.Version);
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static OperationResult ChangedMeanwhile(EmailDraft current) => OperationResult.Conflict(
+        $"{current.UpdatedBy} saved this draft at {current.UpdatedAt:yyyy-MM-dd HH:mm} UTC, after you opened it. Reload to see their version; your changes are still on screen to copy.");
+
+    private static OperationResult NotFound() => OperationResult.NotFound("That draft does not exist (any more).");
+}

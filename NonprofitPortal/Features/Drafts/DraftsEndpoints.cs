@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NonprofitPortal.Features.Accounts;
+using NonprofitPortal.Features.Drafts.Api;
+
+namespace NonprofitPortal.Features.Drafts;
+
+public static class DraftsEndpoints
+{
+    public static IEndpointRouteBuilder MapDraftsEndpoints(this IEndpointRouteBuilder app)
+    {
+        var drafts = app.MapGroup("/api/drafts").WithTags("Drafts").RequireAuthorization(Permissions.DraftsView);
+        drafts.MapGet("/", List).WithName("ListDrafts");
+        drafts.MapGet("/{id:long}", Get).WithName("GetDraft");
+        drafts.MapPost("/", Create).WithName("CreateDraft").RequireAuthorization(Permissions.DraftsEdit);
+        drafts.MapPut("/{id:long}", Update).WithName("UpdateDraft").RequireAuthorization(Permissions.DraftsEdit);
+        drafts.MapDelete("/{id:long}", Delete).WithName("DeleteDraft").RequireAuthorization(Permissions.DraftsEdit);
+        drafts.MapPost("/{id:long}/send", Send).WithName("SendDraft").RequireAuthorization(Permissions.CampaignsSend);
+        return app;
+    }
+
+    private static async Task<Ok<List<DraftListItem>>> List(DraftService drafts, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await drafts.ListAsync(cancellationToken)).Select(DraftListItem.From).ToList());
+
+    private static async Task<Results<Ok<DraftResponse>, ProblemHttpResult>> Get(
+        long id, DraftService drafts, DraftRecipients recipients, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (await drafts.FindAsync(id, cancellationToken) is not { } draft)
+        {
+            return ProblemResults.From(OperationResult.NotFound("That draft does not exist."));
+        }
+
+        http.Response.Headers.ETag = ETagOf(draft);
+        return TypedResults.Ok(DraftResponse.From(draft, await recipients.CountAsync(draft.Recipients, cancellationToken)));
+    }
+
+    private static async Task<Results<Created<DraftResponse>, ProblemHttpResult>> Create(
+        DraftRequest request, DraftService drafts, DraftRecipients recipients, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var created = await drafts.CreateAsync(request.ToInput(), user, cancellationToken);
+        if (!created.Succeeded)
+        {
+            return ProblemResults.From(created);
+        }
+
+        var draft = created.Value!;
+        return TypedResults.Created($"/api/drafts/{draft.Id}", DraftResponse.From(draft, await recipients.CountAsync(draft.Recipients, cancellationToken)));
+    }
+
+    private static async Task<Results<Ok<DraftResponse>, ProblemHttpResult>> Update(
+        long id, DraftRequest request, DraftService drafts, DraftRecipients recipients, ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken)
+    {
+        int? expectedVersion = null;
+        var ifMatch = http.Request.Headers.IfMatch.ToString();
+        if (ifMatch.Length > 0)
+        {
+            if (!int.TryParse(ifMatch.Trim('"', 'W', '/'), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+            {
+                return ProblemResults.Invalid("If-Match", "If-Match must be the ETag that GET returned.");
+            }
+
+            expectedVersion = version;
+        }
+
+        var updated = await drafts.UpdateAsync(id, request.ToInput(), expectedVersion, user, cancellationToken);
+        if (!updated.Succeeded)
+        {
+            return ProblemResults.From(updated);
+        }
+
+        http.Response.Headers.ETag = ETagOf(updated.Value!);
+        return TypedResults.Ok(DraftResponse.From(updated.Value!, await recipients.CountAsync(updated.Value!.Recipients, cancellationToken)));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(long id, DraftService drafts, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var deleted = await drafts.DeleteAsync(id, user, cancellationToken);
+        return deleted.Succeeded ? TypedResults.NoContent() : ProblemResults.From(deleted);
+    }
+
+    private static ProblemHttpResult Send(long id) => TypedResults.Problem(
+        "Sending arrives with campaigns: until then a draft can be previewed and checked, not sent.",
+        statusCode: StatusCodes.Status501NotImplemented,
+        title: "Not implemented yet.");
+
+    private static string ETagOf(DraftDetails draft) => $"\"{draft.Version.ToString(CultureInfo.InvariantCulture)}\"";
+}

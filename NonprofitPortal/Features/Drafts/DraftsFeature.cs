@@ -1,0 +1,11 @@
+namespace NonprofitPortal.Features.Drafts;
+
+public static class DraftsFeature
+{
+    public static IHostApplicationBuilder AddDrafts(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<DraftRecipients>();
+        builder.Services.AddSingleton<DraftService>();
+        return builder;
+    }
+}

@@ -1,0 +1,38 @@
+namespace NonprofitPortal.Features.Drafts;
+
+/// <summary>An email being written: templates for subject and body, who receives it, and who is copied.</summary>
+public sealed class EmailDraft
+{
+    public long Id { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public string SubjectTemplate { get; set; } = "";
+
+    public string BodyTemplate { get; set; } = "";
+
+    /// <summary>Every nonprofit that has not opted out, whatever else is chosen.</summary>
+    public bool RecipientsAll { get; set; }
+
+    public string? RecipientsSearch { get; set; }
+
+    public string? RecipientsDomain { get; set; }
+
+    public string? RecipientsTag { get; set; }
+
+    /// <summary>Nonprofits picked one by one, on top of the filter.</summary>
+    public List<DraftRecipient> ChosenRecipients { get; set; } = [];
+
+    /// <summary>The CC addresses, separated by semicolons.</summary>
+    public string CcAddresses { get; set; } = "";
+
+    public string CreatedBy { get; set; } = "";
+
+    public string UpdatedBy { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public int Version { get; set; }
+}

@@ -16,15 +16,20 @@ public abstract class MudTestContext : BunitContext
 
     /// <summary>Renders the component beside the providers; the returned root's markup includes open dialogs and snackbars.</summary>
     protected IRenderedComponent<IComponent> RenderWithProviders<TComponent>()
-        where TComponent : IComponent => Render(builder =>
+        where TComponent : IComponent => RenderWithProviders(builder =>
         {
-            builder.OpenComponent<MudPopoverProvider>(0);
-            builder.CloseComponent();
-            builder.OpenComponent<MudDialogProvider>(1);
-            builder.CloseComponent();
-            builder.OpenComponent<MudSnackbarProvider>(2);
-            builder.CloseComponent();
-            builder.OpenComponent<TComponent>(3);
+            builder.OpenComponent<TComponent>(0);
             builder.CloseComponent();
         });
+
+    protected IRenderedComponent<IComponent> RenderWithProviders(RenderFragment content) => Render(builder =>
+    {
+        builder.OpenComponent<MudPopoverProvider>(0);
+        builder.CloseComponent();
+        builder.OpenComponent<MudDialogProvider>(1);
+        builder.CloseComponent();
+        builder.OpenComponent<MudSnackbarProvider>(2);
+        builder.CloseComponent();
+        builder.AddContent(3, content);
+    });
 }

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NonprofitPortal.Features.Accounts;
 using NonprofitPortal.Features.Drafts.Api;
+using NonprofitPortal.Features.Nonprofits;
 
 namespace NonprofitPortal.Features.Drafts;
 
@@ -16,6 +17,7 @@ public static class DraftsEndpoints
         drafts.MapPost("/", Create).WithName("CreateDraft").RequireAuthorization(Permissions.DraftsEdit);
         drafts.MapPut("/{id:long}", Update).WithName("UpdateDraft").RequireAuthorization(Permissions.DraftsEdit);
         drafts.MapDelete("/{id:long}", Delete).WithName("DeleteDraft").RequireAuthorization(Permissions.DraftsEdit);
+        drafts.MapPost("/{id:long}/preview", Preview).WithName("PreviewDraft");
         drafts.MapPost("/{id:long}/send", Send).WithName("SendDraft").RequireAuthorization(Permissions.CampaignsSend);
         return app;
     }
@@ -77,6 +79,33 @@ public static class DraftsEndpoints
     {
         var deleted = await drafts.DeleteAsync(id, user, cancellationToken);
         return deleted.Succeeded ? TypedResults.NoContent() : ProblemResults.From(deleted);
+    }
+
+    private static async Task<Results<Ok<PreviewResponse>, ProblemHttpResult>> Preview(
+        long id, PreviewRequest request, DraftService drafts, DraftPreviewer previewer, NonprofitDirectory directory, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (await drafts.FindAsync(id, cancellationToken) is not { } draft)
+        {
+            return ProblemResults.From(OperationResult.NotFound("That draft does not exist."));
+        }
+
+        if (request.NonprofitId is { } nonprofitId && await directory.FindAsync(nonprofitId, cancellationToken) is null)
+        {
+            return ProblemResults.From(OperationResult.NotFound($"There is no nonprofit {nonprofitId} to preview as."));
+        }
+
+        var sender = await previewer.SenderAsync(user, cancellationToken);
+        var result = await previewer.PreviewAsync(draft.SubjectTemplate, draft.BodyTemplate, request.NonprofitId, sender, cancellationToken);
+        if (result.Email is { } email)
+        {
+            return TypedResults.Ok(new PreviewResponse(email.Subject, email.Html, email.Text));
+        }
+
+        return TypedResults.Problem(
+            "The templates have errors; each gives its line and column.",
+            statusCode: StatusCodes.Status400BadRequest,
+            title: "The templates do not render.",
+            extensions: new Dictionary<string, object?> { ["errors"] = result.Errors.Select(TemplateErrorResponse.From).ToList() });
     }
 
     private static ProblemHttpResult Send(long id) => TypedResults.Problem(

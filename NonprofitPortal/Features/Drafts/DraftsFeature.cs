@@ -1,3 +1,5 @@
+using NonprofitPortal.Features.Drafts.Templates;
+
 namespace NonprofitPortal.Features.Drafts;
 
 public static class DraftsFeature
@@ -6,6 +8,8 @@ public static class DraftsFeature
     {
         builder.Services.AddSingleton<DraftRecipients>();
         builder.Services.AddSingleton<DraftService>();
+        builder.Services.AddSingleton<TemplateRenderer>();
+        builder.Services.AddSingleton<DraftPreviewer>();
         return builder;
     }
 }

@@ -28,6 +28,14 @@ public sealed class NonprofitDirectory(IDbContextFactory<AppDbContext> contextFa
         return new DirectoryResults(items, Math.Min(count, CountLimit), broad);
     }
 
+    /// <summary>The nonprofits with these ids (those that still exist), in id order.</summary>
+    public async Task<IReadOnlyList<NonprofitSummary>> FindManyAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        var wanted = ids.ToList();
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await Summaries(db.Nonprofits.Where(n => wanted.Contains(n.Id)).OrderBy(n => n.Id)).ToListAsync(cancellationToken);
+    }
+
     public async Task<int> CountAsync(CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);

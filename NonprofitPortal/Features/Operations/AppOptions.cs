@@ -6,4 +6,7 @@ public sealed class AppOptions
 
     /// <summary>The base of links in mail; when empty, the address the request came to.</summary>
     public Uri? PublicUrl { get; set; }
+
+    /// <summary>The foundation's name, as templates see it in <c>foundation.name</c>.</summary>
+    public string FoundationName { get; set; } = "Our Foundation";
 }

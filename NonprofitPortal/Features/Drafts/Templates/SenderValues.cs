@@ -1,0 +1,3 @@
+namespace NonprofitPortal.Features.Drafts.Templates;
+
+public sealed record SenderValues(string Name, string Email);

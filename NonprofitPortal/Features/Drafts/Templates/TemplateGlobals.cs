@@ -1,0 +1,32 @@
+using Scriban.Runtime;
+
+namespace NonprofitPortal.Features.Drafts.Templates;
+
+/// <summary>The model as script objects: templates see these names and values, never a .NET object.</summary>
+internal static class TemplateGlobals
+{
+    /// <summary>Fresh for each part rendered, so what one template assigns reaches no other render.</summary>
+    public static ScriptObject Create(TemplateModel model)
+    {
+        var tags = new ScriptArray(model.Nonprofit.Tags.Count);
+        foreach (var tag in model.Nonprofit.Tags)
+        {
+            tags.Add(tag);
+        }
+
+        return new ScriptObject(8)
+        {
+            ["nonprofit"] = new ScriptObject(4)
+            {
+                ["name"] = model.Nonprofit.Name,
+                ["address"] = model.Nonprofit.Address,
+                ["email"] = model.Nonprofit.Email,
+                ["tags"] = tags,
+            },
+            ["foundation"] = new ScriptObject(1) { ["name"] = model.Foundation.Name },
+            ["sender"] = new ScriptObject(2) { ["name"] = model.Sender.Name, ["email"] = model.Sender.Email },
+            ["unsubscribe_url"] = model.UnsubscribeUrl,
+            ["today"] = model.Today.ToDateTime(TimeOnly.MinValue),
+        };
+    }
+}

@@ -1,0 +1,20 @@
+namespace NonprofitPortal.Features.Drafts.Templates;
+
+/// <summary>What a template may cost. Passing any of them is a <see cref="TemplateError"/>, never a hang or an exception.</summary>
+public static class TemplateLimits
+{
+    /// <summary>Per template (subject or body), in UTF-8 bytes, checked before parsing; the same as a draft's body limit.</summary>
+    public const int MaxTemplateBytes = 256 * 1024;
+
+    /// <summary>Loop iterations, counted across nested loops and internal iterations (ranges, array functions).</summary>
+    public const int MaxLoopIterations = 10_000;
+
+    /// <summary>Depth of function calls within functions.</summary>
+    public const int MaxRecursionDepth = 20;
+
+    /// <summary>Per rendered part, in characters.</summary>
+    public const int MaxOutputLength = 1024 * 1024;
+
+    /// <summary>Per email (subject and body together).</summary>
+    public static readonly TimeSpan MaxRenderTime = TimeSpan.FromSeconds(1);
+}

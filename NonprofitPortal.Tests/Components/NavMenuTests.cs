@@ -27,13 +27,13 @@ public sealed class NavMenuTests : MudTestContext
     }
 
     [Fact]
-    public void Staff_see_the_directory_but_not_the_administration()
+    public void Staff_see_the_directory_and_drafts_but_not_the_administration()
     {
-        AddAuthorization().SetAuthorized("staff@portal.test").SetPolicies(Permissions.NonprofitsView, Permissions.NonprofitsEdit);
+        AddAuthorization().SetAuthorized("staff@portal.test").SetPolicies(Permissions.NonprofitsView, Permissions.NonprofitsEdit, Permissions.DraftsView);
 
         var menu = Render<NavMenu>();
 
-        Assert.Equal(["Dashboard", "Nonprofits"], LinkTexts(menu));
+        Assert.Equal(["Dashboard", "Nonprofits", "Drafts"], LinkTexts(menu));
     }
 
     [Fact]

@@ -11,12 +11,8 @@ public sealed class AdminJourneyTests(BrowserHost app, ChromiumBrowser browser)
     [Fact]
     public async Task An_admin_composes_a_role_creates_a_user_with_it_and_that_user_signs_in_seeing_only_what_the_role_allows()
     {
-        RealServer.Require(browser.IsAvailable, $"Chromium is needed: {browser.UnavailableReason}");
-        await using var context = await browser.NewContextAsync(app.BaseUrl);
-        var page = await context.NewPageAsync();
-        var shell = new ShellPage(page);
-
-        await new LoginPage(page).SignInAsync(PortalHost.AdminEmail, PortalHost.AdminPassword);
+        await using var browserSession = await SignedInBrowser.StartAsync(browser, app, PortalHost.AdminEmail, PortalHost.AdminPassword);
+        var (page, shell) = (browserSession.Page, browserSession.Shell);
         await Assertions.Expect(shell.SignedInUser).ToHaveTextAsync(PortalHost.AdminEmail);
 
         await shell.GoToAsync("Roles", "Roles");
@@ -38,12 +34,8 @@ public sealed class AdminJourneyTests(BrowserHost app, ChromiumBrowser browser)
     [Fact]
     public async Task An_admin_creates_a_staff_user_who_then_signs_in()
     {
-        RealServer.Require(browser.IsAvailable, $"Chromium is needed: {browser.UnavailableReason}");
-        await using var context = await browser.NewContextAsync(app.BaseUrl);
-        var page = await context.NewPageAsync();
-        var shell = new ShellPage(page);
-
-        await new LoginPage(page).SignInAsync(PortalHost.AdminEmail, PortalHost.AdminPassword);
+        await using var browserSession = await SignedInBrowser.StartAsync(browser, app, PortalHost.AdminEmail, PortalHost.AdminPassword);
+        var (page, shell) = (browserSession.Page, browserSession.Shell);
         await shell.GoToAsync("Users", "Users");
         await new UsersPage(page).CreateWithPasswordAsync("staff.e2e@portal.test", "Staff-Pass-1!", "Staff");
         await shell.SignOutAsync();

@@ -11,13 +11,9 @@ public sealed class DirectoryJourneyTests(BrowserHost app, ChromiumBrowser brows
     [Fact]
     public async Task Staff_add_search_edit_and_import_nonprofits_with_a_bad_row_reported_by_line()
     {
-        RealServer.Require(browser.IsAvailable, $"Chromium is needed: {browser.UnavailableReason}");
-        await using var context = await browser.NewContextAsync(app.BaseUrl);
-        var page = await context.NewPageAsync();
-
-        var shell = new ShellPage(page);
+        await using var browserSession = await SignedInBrowser.StartAsync(browser, app, PortalHost.AdminEmail, PortalHost.AdminPassword);
+        var (page, shell) = (browserSession.Page, browserSession.Shell);
         var directory = new DirectoryPage(page);
-        await new LoginPage(page).SignInAsync(PortalHost.AdminEmail, PortalHost.AdminPassword);
 
         await shell.GoToAsync("Nonprofits", "Nonprofits");
         await directory.AddAsync("Harbour Youth Sailing", "crew@harbour-journey.org", "1 Quay Road\nPortsmouth", "youth, sport");

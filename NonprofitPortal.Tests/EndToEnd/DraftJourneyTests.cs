@@ -11,11 +11,8 @@ public sealed class DraftJourneyTests(BrowserHost app, ChromiumBrowser browser)
     [Fact]
     public async Task Staff_write_a_draft_watch_the_preview_follow_save_it_and_find_it_after_a_reload()
     {
-        RealServer.Require(browser.IsAvailable, $"Chromium is needed: {browser.UnavailableReason}");
-        await using var context = await browser.NewContextAsync(app.BaseUrl);
-        var page = await context.NewPageAsync();
-        var shell = new ShellPage(page);
-        await new LoginPage(page).SignInAsync(PortalHost.AdminEmail, PortalHost.AdminPassword);
+        await using var browserSession = await SignedInBrowser.StartAsync(browser, app, PortalHost.AdminEmail, PortalHost.AdminPassword);
+        var (page, shell) = (browserSession.Page, browserSession.Shell);
 
         await shell.GoToAsync("Drafts", "Drafts");
         await page.GetByRole(AriaRole.Link, new() { Name = "New draft" }).ClickAsync();

@@ -25,6 +25,12 @@ public sealed class DraftService(IDbContextFactory<AppDbContext> contextFactory,
         return summaries;
     }
 
+    public async Task<int> CountAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.EmailDrafts.CountAsync(cancellationToken);
+    }
+
     public async Task<DraftDetails?> FindAsync(long id, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);

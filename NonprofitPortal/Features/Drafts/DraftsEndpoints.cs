@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NonprofitPortal.Features.Accounts;
@@ -33,7 +32,7 @@ public static class DraftsEndpoints
             return ProblemResults.From(OperationResult.NotFound("That draft does not exist."));
         }
 
-        http.Response.Headers.ETag = ETagOf(draft);
+        http.Response.Headers.ETag = VersionHeaders.ETag(draft.Version);
         return TypedResults.Ok(DraftResponse.From(draft, await recipients.CountAsync(draft.Recipients, cancellationToken)));
     }
 
@@ -53,16 +52,9 @@ public static class DraftsEndpoints
     private static async Task<Results<Ok<DraftResponse>, ProblemHttpResult>> Update(
         long id, DraftRequest request, DraftService drafts, DraftRecipients recipients, ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken)
     {
-        int? expectedVersion = null;
-        var ifMatch = http.Request.Headers.IfMatch.ToString();
-        if (ifMatch.Length > 0)
+        if (!VersionHeaders.TryReadIfMatch(http.Request, out var expectedVersion))
         {
-            if (!int.TryParse(ifMatch.Trim('"', 'W', '/'), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
-            {
-                return ProblemResults.Invalid("If-Match", "If-Match must be the ETag that GET returned.");
-            }
-
-            expectedVersion = version;
+            return ProblemResults.Invalid("If-Match", "If-Match must be the ETag that GET returned.");
         }
 
         var updated = await drafts.UpdateAsync(id, request.ToInput(), expectedVersion, user, cancellationToken);
@@ -71,7 +63,7 @@ public static class DraftsEndpoints
             return ProblemResults.From(updated);
         }
 
-        http.Response.Headers.ETag = ETagOf(updated.Value!);
+        http.Response.Headers.ETag = VersionHeaders.ETag(updated.Value!.Version);
         return TypedResults.Ok(DraftResponse.From(updated.Value!, await recipients.CountAsync(updated.Value!.Recipients, cancellationToken)));
     }
 
@@ -113,5 +105,4 @@ public static class DraftsEndpoints
         statusCode: StatusCodes.Status501NotImplemented,
         title: "Not implemented yet.");
 
-    private static string ETagOf(DraftDetails draft) => $"\"{draft.Version.ToString(CultureInfo.InvariantCulture)}\"";
 }

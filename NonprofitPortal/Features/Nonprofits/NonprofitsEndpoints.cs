@@ -57,7 +57,7 @@ public static class NonprofitsEndpoints
             return ProblemResults.From(OperationResult.NotFound("That nonprofit does not exist."));
         }
 
-        http.Response.Headers.ETag = ETagOf(nonprofit);
+        http.Response.Headers.ETag = VersionHeaders.ETag(nonprofit.Version);
         return TypedResults.Ok(NonprofitResponse.From(nonprofit));
     }
 
@@ -82,16 +82,9 @@ public static class NonprofitsEndpoints
     private static async Task<Results<Ok<NonprofitResponse>, ProblemHttpResult>> Update(
         long id, NonprofitRequest request, NonprofitEditor editor, ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken)
     {
-        int? expectedVersion = null;
-        var ifMatch = http.Request.Headers.IfMatch.ToString();
-        if (ifMatch.Length > 0)
+        if (!VersionHeaders.TryReadIfMatch(http.Request, out var expectedVersion))
         {
-            if (!int.TryParse(ifMatch.Trim('"', 'W', '/'), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
-            {
-                return ProblemResults.Invalid("If-Match", "If-Match must be the ETag that GET returned.");
-            }
-
-            expectedVersion = version;
+            return ProblemResults.Invalid("If-Match", "If-Match must be the ETag that GET returned.");
         }
 
         var updated = await editor.UpdateAsync(id, request.ToInput(), expectedVersion, user, cancellationToken);
@@ -105,7 +98,7 @@ public static class NonprofitsEndpoints
             return ProblemResults.From(updated);
         }
 
-        http.Response.Headers.ETag = ETagOf(updated.Value!);
+        http.Response.Headers.ETag = VersionHeaders.ETag(updated.Value!.Version);
         return TypedResults.Ok(NonprofitResponse.From(updated.Value!));
     }
 
@@ -146,5 +139,4 @@ public static class NonprofitsEndpoints
         await export.WriteAsync(http.Response.Body, new DirectoryFilter(search, domain, tag), cancellationToken);
     }
 
-    private static string ETagOf(NonprofitSummary nonprofit) => $"\"{nonprofit.Version.ToString(CultureInfo.InvariantCulture)}\"";
 }

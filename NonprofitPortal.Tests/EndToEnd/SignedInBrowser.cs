@@ -1,0 +1,33 @@
+using Microsoft.Playwright;
+using NonprofitPortal.Tests.EndToEnd.Pages;
+using NonprofitPortal.Tests.Infrastructure;
+
+namespace NonprofitPortal.Tests.EndToEnd;
+
+/// <summary>A fresh browser context on the app, signed in as someone: where every journey starts.</summary>
+public sealed class SignedInBrowser : IAsyncDisposable
+{
+    private readonly IBrowserContext _context;
+
+    private SignedInBrowser(IBrowserContext context, IPage page)
+    {
+        _context = context;
+        Page = page;
+        Shell = new ShellPage(page);
+    }
+
+    public IPage Page { get; }
+
+    public ShellPage Shell { get; }
+
+    public static async Task<SignedInBrowser> StartAsync(ChromiumBrowser browser, BrowserHost app, string email, string password)
+    {
+        RealServer.Require(browser.IsAvailable, $"Chromium is needed: {browser.UnavailableReason}");
+        var context = await browser.NewContextAsync(app.BaseUrl);
+        var page = await context.NewPageAsync();
+        await new LoginPage(page).SignInAsync(email, password);
+        return new SignedInBrowser(context, page);
+    }
+
+    public ValueTask DisposeAsync() => _context.DisposeAsync();
+}

@@ -3,6 +3,7 @@ using NonprofitPortal.Bench;
 // dotnet run -c Release --project bench/NonprofitPortal.Bench -- directory [rows] [iterations] [database made by generate]
 // dotnet run -c Release --project bench/NonprofitPortal.Bench -- import [rows]
 // dotnet run -c Release --project bench/NonprofitPortal.Bench -- generate rows path   (a filled database to explore)
+// dotnet run -c Release --project bench/NonprofitPortal.Bench -- render [seconds]
 var command = args.ElementAtOrDefault(0) ?? "help";
 var workDirectory = Directory.CreateTempSubdirectory("nonprofitportal-bench-").FullName;
 try
@@ -15,11 +16,14 @@ try
         case "generate":
             await GenerateAsync(IntArgument(1, 1_000_000), Path.GetFullPath(args.ElementAtOrDefault(2) ?? "nonprofits.db"));
             break;
+        case "render":
+            RenderBenchmark.Run(IntArgument(1, 10));
+            break;
         case "import":
             await ImportBenchmark.RunAsync(IntArgument(1, 100_000), workDirectory);
             break;
         default:
-            Console.WriteLine("usage: directory [rows=1000000] [iterations=60] [generated database] | import [rows=100000] | generate rows path");
+            Console.WriteLine("usage: directory [rows=1000000] [iterations=60] [generated database] | import [rows=100000] | generate rows path | render [seconds=10]");
             return 2;
     }
 

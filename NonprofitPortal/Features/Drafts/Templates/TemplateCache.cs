@@ -12,6 +12,7 @@ internal sealed class TemplateCache(int capacity)
     private readonly ConcurrentDictionary<(string Part, string Text), Entry> _entries = new();
     private readonly Lock _evictionLock = new();
     private long _parses;
+    private long _clock;
 
     public int Count => _entries.Count;
 
@@ -29,7 +30,7 @@ internal sealed class TemplateCache(int capacity)
             entry = _entries.GetOrAdd((part, text), static (key, cache) => new Entry(new Lazy<ParsedTemplate>(() => cache.Parse(key.Part, key.Text))), this);
         }
 
-        entry.LastUsed = Environment.TickCount64;
+        entry.LastUsed = Interlocked.Increment(ref _clock);
         return entry.Parsed.Value;
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Scriban.Parsing;
 using Scriban.Syntax;
 
@@ -23,10 +24,10 @@ internal static class TemplateErrors
     }
 
     public static TemplateError TooLarge(string part, int bytes) =>
-        new(part, 1, 1, $"The {part} template is {bytes / 1024:N0} KB; the limit is {TemplateLimits.MaxTemplateBytes / 1024} KB.", "");
+        new(part, 1, 1, string.Create(CultureInfo.InvariantCulture, $"The {part} template is {bytes / 1024:N0} KB; the limit is {TemplateLimits.MaxTemplateBytes / 1024} KB."), "");
 
-    public static TemplateError TimeLimit(string part, string source, SourceSpan span) =>
-        At(part, source, span.Start, $"Rendering took longer than {TemplateLimits.MaxRenderTime.TotalSeconds:0.#} s, the limit for one email: look for a loop or a function that runs too long.");
+    public static TemplateError TimeLimit(string part, string source, SourceSpan span, TimeSpan limit) =>
+        At(part, source, span.Start, string.Create(CultureInfo.InvariantCulture, $"Rendering took longer than {limit.TotalSeconds:0.#} s, the limit for one email: look for a loop or a function that runs too long."));
 
     /// <summary>Scriban's own message, or ours for the limits it enforces (it raises them all as <see cref="ScriptRuntimeException"/>).</summary>
     public static TemplateError Runtime(string part, string source, ScriptRuntimeException exception)
@@ -34,7 +35,7 @@ internal static class TemplateErrors
         var original = exception.OriginalMessage;
         var message =
             original.Contains("LoopLimit", StringComparison.Ordinal) || original.Contains("iteration limit", StringComparison.Ordinal)
-                ? $"The template repeats more than {TemplateLimits.MaxLoopIterations:N0} times (loop iterations), the limit for one email."
+                ? string.Create(CultureInfo.InvariantCulture, $"The template repeats more than {TemplateLimits.MaxLoopIterations:N0} times (loop iterations), the limit for one email.")
             : original.Contains("recursive depth limit", StringComparison.Ordinal)
                 ? $"Functions call each other more than {TemplateLimits.MaxRecursionDepth} levels deep, the limit."
             : original.Contains("OutputLimit", StringComparison.Ordinal) || original.Contains("LimitToString", StringComparison.Ordinal)

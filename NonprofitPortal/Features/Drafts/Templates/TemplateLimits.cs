@@ -15,6 +15,12 @@ public static class TemplateLimits
     /// <summary>Per rendered part, in characters.</summary>
     public const int MaxOutputLength = 1024 * 1024;
 
+    /// <summary>
+    /// Memory allocated while rendering one part, garbage included. Templates that only compute allocate about
+    /// 300 MB a second and meet <see cref="MaxRenderTime"/> first; those that pile up long strings meet this.
+    /// </summary>
+    public const long MaxAllocatedBytes = 512L * 1024 * 1024;
+
     /// <summary>Per email (subject and body together).</summary>
     public static readonly TimeSpan MaxRenderTime = TimeSpan.FromSeconds(1);
 }

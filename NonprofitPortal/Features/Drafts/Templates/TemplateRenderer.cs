@@ -20,6 +20,16 @@ public sealed class TemplateRenderer
     [ThreadStatic]
     private static SandboxedTemplateContext? _threadContext;
 
+    private readonly TimeSpan _maxRenderTime;
+
+    public TemplateRenderer()
+        : this(TemplateLimits.MaxRenderTime)
+    {
+    }
+
+    /// <summary>For tests that must not race the time limit.</summary>
+    internal TemplateRenderer(TimeSpan maxRenderTime) => _maxRenderTime = maxRenderTime;
+
     internal TemplateCache Cache { get; } = new(CacheCapacity);
 
     /// <summary>Syntax errors only, without rendering: cheap enough to run as the user types.</summary>
@@ -41,7 +51,7 @@ public sealed class TemplateRenderer
         }
 
         using var timeLimit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeLimit.CancelAfter(TemplateLimits.MaxRenderTime);
+        timeLimit.CancelAfter(_maxRenderTime);
         var (subjectText, subjectError) = RenderPart(TemplateError.Subject, subjectTemplate, subject.Template, model, timeLimit.Token);
         var (html, bodyError) = timeLimit.IsCancellationRequested
             ? (null, null)
@@ -67,16 +77,13 @@ public sealed class TemplateRenderer
         return Cache.Get(part, text);
     }
 
-    private static (string? Output, TemplateError? Error) RenderPart(string part, string source, Template template, TemplateModel model, CancellationToken cancellationToken)
+    private (string? Output, TemplateError? Error) RenderPart(string part, string source, Template template, TemplateModel model, CancellationToken cancellationToken)
     {
         // Taken from the thread while in use, and given back only after a clean render: an exception can leave
         // a context half-unwound.
         var context = _threadContext ?? new SandboxedTemplateContext();
         _threadContext = null;
-        context.HtmlEncodeValues = part == TemplateError.Body;
-        context.Source = source;
-        context.CancellationToken = cancellationToken;
-        context.PushGlobal(TemplateGlobals.Create(model));
+        context.Begin(source, htmlEncodeValues: part == TemplateError.Body, TemplateGlobals.Create(model), cancellationToken);
         try
         {
             var output = template.Render(context);
@@ -90,7 +97,7 @@ public sealed class TemplateRenderer
         }
         catch (ScriptAbortException exception)
         {
-            return (null, TemplateErrors.TimeLimit(part, source, exception.Span));
+            return (null, TemplateErrors.TimeLimit(part, source, exception.Span, _maxRenderTime));
         }
         catch (ScriptRuntimeException exception)
         {

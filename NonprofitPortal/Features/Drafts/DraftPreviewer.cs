@@ -12,7 +12,6 @@ namespace NonprofitPortal.Features.Drafts;
 /// <summary>Renders a draft for one recipient (the preview, a test to oneself) or for all of them (the check before sending).</summary>
 public sealed class DraftPreviewer(
     TemplateRenderer renderer,
-    NonprofitDirectory directory,
     DraftRecipients recipients,
     UserAdministration users,
     IMailTransport transport,
@@ -31,11 +30,9 @@ public sealed class DraftPreviewer(
         return new SenderValues(account?.DisplayName ?? account?.Email ?? user.Identity?.Name ?? "", account?.Email ?? user.Identity?.Name ?? "");
     }
 
-    public async Task<RenderResult> PreviewAsync(string subject, string body, long? nonprofitId, SenderValues sender, CancellationToken cancellationToken)
-    {
-        var nonprofit = nonprofitId is { } id ? await directory.FindAsync(id, cancellationToken) ?? Sample : Sample;
-        return renderer.Render(subject, body, ModelFor(nonprofit, sender), cancellationToken);
-    }
+    /// <param name="nonprofit">Whom to render for; the <see cref="Sample"/> when null.</param>
+    public RenderResult Preview(string subject, string body, NonprofitSummary? nonprofit, SenderValues sender, CancellationToken cancellationToken) =>
+        renderer.Render(subject, body, ModelFor(nonprofit ?? Sample, sender), cancellationToken);
 
     /// <summary>Renders for every recipient, one at a time as they are read, so memory stays flat however many there are.</summary>
     public async IAsyncEnumerable<RecipientCheck> CheckAllAsync(
@@ -48,10 +45,10 @@ public sealed class DraftPreviewer(
         }
     }
 
-    /// <summary>Sends the draft, as <paramref name="nonprofitId"/> would receive it, to the sender alone.</summary>
-    public async Task<RenderResult> SendTestAsync(string subject, string body, long? nonprofitId, SenderValues sender, CancellationToken cancellationToken)
+    /// <summary>Sends the draft, as <paramref name="nonprofit"/> would receive it, to the sender alone.</summary>
+    public async Task<RenderResult> SendTestAsync(string subject, string body, NonprofitSummary? nonprofit, SenderValues sender, CancellationToken cancellationToken)
     {
-        var rendered = await PreviewAsync(subject, body, nonprofitId, sender, cancellationToken);
+        var rendered = Preview(subject, body, nonprofit, sender, cancellationToken);
         if (rendered.Email is { } email)
         {
             var message = new MimeMessage();

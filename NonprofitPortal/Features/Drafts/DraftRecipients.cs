@@ -25,6 +25,7 @@ public sealed class DraftRecipients(IDbContextFactory<AppDbContext> contextFacto
         return db.Nonprofits.Where(n => ids.Contains(n.Id) || filtered.Contains(n.Id));
     }
 
+    /// <summary>How many the selection reaches, and how many it leaves out for having opted out, in one query.</summary>
     public async Task<RecipientCount> CountAsync(RecipientSelection selection, CancellationToken cancellationToken)
     {
         if (selection.IsEmpty)
@@ -33,42 +34,18 @@ public sealed class DraftRecipients(IDbContextFactory<AppDbContext> contextFacto
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var selected = Selected(db, selection);
-        var recipients = await selected.CountAsync(n => n.OptedOutAt == null, cancellationToken);
-        var optedOut = await selected.CountAsync(n => n.OptedOutAt != null, cancellationToken);
-        return new RecipientCount(recipients, optedOut);
+        var counts = await Selected(db, selection)
+            .GroupBy(n => n.OptedOutAt == null)
+            .Select(g => new { Reached = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return new RecipientCount(
+            counts.Where(c => c.Reached).Sum(c => c.Count),
+            counts.Where(c => !c.Reached).Sum(c => c.Count));
     }
 
     /// <summary>The recipients (opted-out left out) in id order, a batch at a time so memory stays flat.</summary>
-    public async IAsyncEnumerable<NonprofitSummary> StreamAsync(
-        RecipientSelection selection, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        const int batchSize = 500;
-        var afterId = 0L;
-        while (!selection.IsEmpty)
-        {
-            List<NonprofitSummary> batch;
-            await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
-            {
-                batch = await Selected(db, selection)
-                    .Where(n => n.OptedOutAt == null && n.Id > afterId)
-                    .OrderBy(n => n.Id)
-                    .Take(batchSize)
-                    .Select(n => new NonprofitSummary(n.Id, n.Name, n.Address, n.Email, n.Tags.OrderBy(t => t.Name).Select(t => t.Name).ToList(), n.OptedOutAt, n.CreatedAt, n.UpdatedAt, n.Version))
-                    .ToListAsync(cancellationToken);
-            }
-
-            foreach (var nonprofit in batch)
-            {
-                yield return nonprofit;
-            }
-
-            if (batch.Count < batchSize)
-            {
-                yield break;
-            }
-
-            afterId = batch[^1].Id;
-        }
-    }
+    public IAsyncEnumerable<NonprofitSummary> StreamAsync(RecipientSelection selection, CancellationToken cancellationToken) =>
+        selection.IsEmpty
+            ? AsyncEnumerable.Empty<NonprofitSummary>()
+            : directory.StreamAsync(db => Selected(db, selection).Where(n => n.OptedOutAt == null), cancellationToken);
 }

@@ -14,9 +14,9 @@ public sealed class DraftService(IDbContextFactory<AppDbContext> contextFactory,
     public async Task<IReadOnlyList<DraftSummary>> ListAsync(CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var drafts = await db.EmailDrafts.AsNoTracking().Include(d => d.ChosenRecipients).OrderByDescending(d => d.Id).ToListAsync(cancellationToken);
+        var drafts = await db.EmailDrafts.AsNoTracking().Include(d => d.ChosenRecipients).OrderByDescending(d => d.UpdatedAt).ToListAsync(cancellationToken);
         var summaries = new List<DraftSummary>(drafts.Count);
-        foreach (var draft in drafts.OrderByDescending(d => d.UpdatedAt))
+        foreach (var draft in drafts)
         {
             var count = await recipients.CountAsync(SelectionOf(draft), cancellationToken);
             summaries.Add(new DraftSummary(draft.Id, draft.Name, draft.UpdatedBy, draft.UpdatedAt, count));

@@ -81,13 +81,14 @@ public static class DraftsEndpoints
             return ProblemResults.From(OperationResult.NotFound("That draft does not exist."));
         }
 
-        if (request.NonprofitId is { } nonprofitId && await directory.FindAsync(nonprofitId, cancellationToken) is null)
+        NonprofitSummary? nonprofit = null;
+        if (request.NonprofitId is { } nonprofitId && (nonprofit = await directory.FindAsync(nonprofitId, cancellationToken)) is null)
         {
             return ProblemResults.From(OperationResult.NotFound($"There is no nonprofit {nonprofitId} to preview as."));
         }
 
         var sender = await previewer.SenderAsync(user, cancellationToken);
-        var result = await previewer.PreviewAsync(draft.SubjectTemplate, draft.BodyTemplate, request.NonprofitId, sender, cancellationToken);
+        var result = previewer.Preview(draft.SubjectTemplate, draft.BodyTemplate, nonprofit, sender, cancellationToken);
         if (result.Email is { } email)
         {
             return TypedResults.Ok(new PreviewResponse(email.Subject, email.Html, email.Text));

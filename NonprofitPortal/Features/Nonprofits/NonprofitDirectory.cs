@@ -43,11 +43,8 @@ public sealed class NonprofitDirectory(IDbContextFactory<AppDbContext> contextFa
     }
 
     /// <summary>The next <paramref name="limit"/> nonprofits after the one with id <paramref name="afterId"/>, in id order.</summary>
-    public async Task<IReadOnlyList<NonprofitSummary>> AfterAsync(DirectoryFilter filter, long afterId, int limit, CancellationToken cancellationToken)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await Summaries(Filtered(db, filter, readInNameOrder: false).Where(n => n.Id > afterId).OrderBy(n => n.Id).Take(limit)).ToListAsync(cancellationToken);
-    }
+    public Task<IReadOnlyList<NonprofitSummary>> AfterAsync(DirectoryFilter filter, long afterId, int limit, CancellationToken cancellationToken) =>
+        AfterAsync(db => Matching(db, filter), afterId, limit, cancellationToken);
 
     public async Task<NonprofitSummary?> FindAsync(long id, CancellationToken cancellationToken)
     {
@@ -56,14 +53,18 @@ public sealed class NonprofitDirectory(IDbContextFactory<AppDbContext> contextFa
     }
 
     /// <summary>Every nonprofit the filter covers, read in id order a batch at a time so memory stays flat.</summary>
+    public IAsyncEnumerable<NonprofitSummary> StreamAsync(DirectoryFilter filter, CancellationToken cancellationToken) =>
+        StreamAsync(db => Matching(db, filter), cancellationToken);
+
+    /// <summary>Every nonprofit of <paramref name="source"/>, read in id order a batch at a time so memory stays flat.</summary>
     public async IAsyncEnumerable<NonprofitSummary> StreamAsync(
-        DirectoryFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        Func<AppDbContext, IQueryable<Nonprofit>> source, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         const int batchSize = 1000;
         var afterId = 0L;
         while (true)
         {
-            var batch = await AfterAsync(filter, afterId, batchSize, cancellationToken);
+            var batch = await AfterAsync(source, afterId, batchSize, cancellationToken);
             foreach (var nonprofit in batch)
             {
                 yield return nonprofit;
@@ -116,6 +117,13 @@ public sealed class NonprofitDirectory(IDbContextFactory<AppDbContext> contextFa
         }
 
         return query.AsNoTracking();
+    }
+
+    private async Task<IReadOnlyList<NonprofitSummary>> AfterAsync(
+        Func<AppDbContext, IQueryable<Nonprofit>> source, long afterId, int limit, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await Summaries(source(db).Where(n => n.Id > afterId).OrderBy(n => n.Id).Take(limit)).ToListAsync(cancellationToken);
     }
 
     private static IQueryable<NonprofitSummary> Summaries(IQueryable<Nonprofit> query) => query.Select(n => new NonprofitSummary(

@@ -1,6 +1,8 @@
 using NonprofitPortal.Components;
 using NonprofitPortal.Data;
 using NonprofitPortal.Features.Accounts;
+using NonprofitPortal.Features.Campaigns;
+using NonprofitPortal.Features.Campaigns.Unsubscribe;
 using NonprofitPortal.Features.Drafts;
 using NonprofitPortal.Features.Nonprofits;
 using NonprofitPortal.Features.Operations;
@@ -14,6 +16,7 @@ builder.AddSending();
 builder.AddAccounts();
 builder.AddNonprofits();
 builder.AddDrafts();
+builder.AddCampaigns();
 builder.AddUserInterface();
 
 var app = builder.Build();
@@ -41,6 +44,8 @@ app.MapOperationsEndpoints();
 app.MapAccountsEndpoints();
 app.MapNonprofitsEndpoints();
 app.MapDraftsEndpoints();
+app.MapCampaignsEndpoints();
+app.MapUnsubscribeEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

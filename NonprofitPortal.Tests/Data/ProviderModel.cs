@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using NonprofitPortal.Components;
 using NonprofitPortal.Data;
 using NonprofitPortal.Features.Accounts;
+using NonprofitPortal.Features.Campaigns;
 using NonprofitPortal.Features.Drafts;
 using NonprofitPortal.Features.Nonprofits;
 using NonprofitPortal.Features.Operations;
@@ -29,6 +30,7 @@ public sealed class ProviderModel : IDisposable
         builder.AddAccounts();
         builder.AddNonprofits();
         builder.AddDrafts();
+        builder.AddCampaigns();
         builder.AddUserInterface();
         _app = builder.Build();
         _scope = _app.Services.CreateScope();

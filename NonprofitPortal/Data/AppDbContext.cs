@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NonprofitPortal.Features.Accounts;
+using NonprofitPortal.Features.Campaigns;
 using NonprofitPortal.Features.Drafts;
 using NonprofitPortal.Features.Nonprofits;
 
@@ -26,6 +27,10 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser, Identity
     public DbSet<NonprofitTag> NonprofitTags => Set<NonprofitTag>();
 
     public DbSet<EmailDraft> EmailDrafts => Set<EmailDraft>();
+
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+
+    public DbSet<EmailSend> EmailSends => Set<EmailSend>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

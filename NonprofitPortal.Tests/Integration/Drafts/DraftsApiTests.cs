@@ -99,15 +99,18 @@ public abstract class DraftsApiTests(IPortalHostFixture fixture)
     }
 
     [Fact]
-    public async Task Sending_answers_501_until_campaigns_exist()
+    public async Task Sending_a_draft_without_recipients_or_with_a_broken_template_is_refused_with_what_to_fix()
     {
         using var admin = await Host.AdminClientAsync();
-        var draft = (await (await admin.PostAsJsonAsync("/api/drafts", new DraftRequest("To send", "s", "b", null, null), Cancel)).Content.ReadFromJsonAsync<DraftResponse>(Cancel))!;
+        var draft = (await (await admin.PostAsJsonAsync("/api/drafts", new DraftRequest("To send", "Hi {{ nonprofit.nmae }}", "b", null, null), Cancel)).Content.ReadFromJsonAsync<DraftResponse>(Cancel))!;
 
         var response = await admin.PostAsync($"/api/drafts/{draft.Id}/send", null, Cancel);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Cancel);
 
-        Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Choose who receives it", problem.GetProperty("errors").GetProperty("recipients")[0].GetString());
+        Assert.StartsWith("Line 1, column", problem.GetProperty("errors").GetProperty("subjectTemplate")[0].GetString());
     }
 
     [Fact]

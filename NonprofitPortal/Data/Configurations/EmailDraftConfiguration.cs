@@ -15,7 +15,7 @@ internal sealed class EmailDraftConfiguration : IEntityTypeConfiguration<EmailDr
         builder.Property(d => d.RecipientsSearch).HasMaxLength(200);
         builder.Property(d => d.RecipientsDomain).HasMaxLength(NonprofitRules.MaxEmailLength);
         builder.Property(d => d.RecipientsTag).HasMaxLength(NonprofitRules.MaxTagLength);
-        builder.Property(d => d.CcAddresses).HasMaxLength(DraftRules.MaxCc * (NonprofitRules.MaxEmailLength + 1));
+        builder.Property(d => d.CcAddresses).HasMaxLength(DraftRules.MaxCcLength);
         builder.Property(d => d.CreatedBy).HasMaxLength(256);
         builder.Property(d => d.UpdatedBy).HasMaxLength(256);
         builder.Property(d => d.Version).IsConcurrencyToken();

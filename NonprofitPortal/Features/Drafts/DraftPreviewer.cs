@@ -17,6 +17,7 @@ public sealed class DraftPreviewer(
     IMailTransport transport,
     IOptions<MailOptions> mailOptions,
     IOptions<AppOptions> appOptions,
+    PublicAddress publicAddress,
     TimeProvider time)
 {
     /// <summary>Who a preview shows when no recipient is chosen yet.</summary>
@@ -66,6 +67,6 @@ public sealed class DraftPreviewer(
         new NonprofitValues(nonprofit.Name, nonprofit.Address, nonprofit.Email, nonprofit.Tags),
         new FoundationValues(appOptions.Value.FoundationName),
         sender,
-        new Uri(appOptions.Value.PublicUrl ?? new Uri("https://portal.invalid/"), "unsubscribe/preview").AbsoluteUri,
+        publicAddress.Link("unsubscribe/preview"),
         DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
 }

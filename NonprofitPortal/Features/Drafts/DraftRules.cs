@@ -10,6 +10,7 @@ public static class DraftRules
     public const int MaxBodyBytes = 256 * 1024;
     public const int MaxCc = 10;
     public const int MaxChosenRecipients = 10_000;
+    public const int MaxCcLength = MaxCc * (NonprofitRules.MaxEmailLength + 1);
 
     public static (ValidDraft? Draft, Dictionary<string, string[]> Errors) Validate(DraftInput input)
     {

@@ -1,6 +1,9 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using NonprofitPortal.Features.Accounts;
+using NonprofitPortal.Features.Campaigns;
+using NonprofitPortal.Features.Campaigns.Api;
 using NonprofitPortal.Features.Drafts.Api;
 using NonprofitPortal.Features.Nonprofits;
 
@@ -101,9 +104,7 @@ public static class DraftsEndpoints
             extensions: new Dictionary<string, object?> { ["errors"] = result.Errors.Select(TemplateErrorResponse.From).ToList() });
     }
 
-    private static ProblemHttpResult Send(long id) => TypedResults.Problem(
-        "Sending arrives with campaigns: until then a draft can be previewed and checked, not sent.",
-        statusCode: StatusCodes.Status501NotImplemented,
-        title: "Not implemented yet.");
-
+    private static async Task<Results<Accepted<LaunchResponse>, ProblemHttpResult>> Send(
+        long id, [FromHeader(Name = CampaignsEndpoints.IdempotencyHeader)] string? idempotencyKey, CampaignLauncher launcher, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        CampaignsEndpoints.Accepted(await launcher.LaunchDraftAsync(id, user, idempotencyKey, cancellationToken));
 }

@@ -87,6 +87,16 @@ public sealed class NonprofitDirectory(IDbContextFactory<AppDbContext> contextFa
         return await Summaries(db.Nonprofits.Where(n => n.NormalizedEmail == normalized && n.Id != exceptId)).FirstOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>The ids of the nonprofits holding these emails (ignoring case), keyed by normalized email; unknown ones are absent.</summary>
+    public async Task<IReadOnlyDictionary<string, long>> IdsByEmailAsync(IReadOnlyCollection<string> emails, CancellationToken cancellationToken)
+    {
+        var normalized = emails.Select(NonprofitRules.NormalizeEmail).Distinct().ToList();
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Nonprofits
+            .Where(n => normalized.Contains(n.NormalizedEmail))
+            .ToDictionaryAsync(n => n.NormalizedEmail, n => n.Id, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<string>> TagsAsync(CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);

@@ -17,6 +17,7 @@ public static class OperationsFeature
         services.AddOptions<AppOptions>().BindConfiguration(AppOptions.Section).ValidateOnStart();
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<PublicAddress>();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();

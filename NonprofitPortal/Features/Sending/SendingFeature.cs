@@ -1,4 +1,8 @@
 using Microsoft.Extensions.Options;
+using NonprofitPortal.Data;
+using NonprofitPortal.Features.Sending.Queue;
+using NonprofitPortal.Features.Sending.Transport;
+using Quartz;
 
 namespace NonprofitPortal.Features.Sending;
 
@@ -6,19 +10,43 @@ public static class SendingFeature
 {
     public static IHostApplicationBuilder AddSending(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<MailOptions>, MailOptionsValidator>();
+        var services = builder.Services;
+        services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MailOptions>, MailOptionsValidator>();
+        services.AddOptions<SendingOptions>().BindConfiguration(SendingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
-        var transport = builder.Configuration.GetSection(MailOptions.Section).Get<MailOptions>()?.Transport ?? MailTransportKind.Pickup;
-        if (transport == MailTransportKind.Smtp)
+        services.AddSingleton(MailServerFactory.Create);
+        services.AddSingleton<IMailTransport, RoutedMailTransport>();
+        services.AddSingleton<CampaignMessages>();
+        services.AddSingleton<SendDrainer>();
+        services.AddSingleton<SendingTrigger>();
+        switch (builder.ConfiguredDatabaseProvider())
         {
-            builder.Services.AddSingleton<IMailTransport, SmtpMailTransport>();
-        }
-        else
-        {
-            builder.Services.AddSingleton<IMailTransport, PickupMailTransport>();
+            case DatabaseProvider.PostgreSQL:
+                services.AddSingleton<SendQueue, PostgresSendQueue>();
+                break;
+            case DatabaseProvider.SqlServer:
+                services.AddSingleton<SendQueue, SqlServerSendQueue>();
+                break;
+            default:
+                services.AddSingleton<SendQueue, SqliteSendQueue>();
+                break;
         }
 
+        var poll = builder.Configuration.GetSection(SendingOptions.Section).Get<SendingOptions>()?.Poll ?? new SendingOptions().Poll;
+        services.AddQuartz(quartz =>
+        {
+            quartz.UseInMemoryStore();
+            // Shutting down cancels the drain: it stops claiming, hands back what it has not sent, and records the rest.
+            quartz.ConfigureScheduler(scheduler => scheduler.ShutdownJobInterruption = ShutdownJobInterruption.WhenWaitingForJobs);
+            quartz.AddJob<DrainSendsJob>(job => job.WithIdentity(DrainSendsJob.Key).StoreDurably());
+            quartz.AddTrigger(trigger => trigger
+                .ForJob(DrainSendsJob.Key)
+                .WithIdentity("drain-sends-interval", "sending")
+                .StartNow()
+                .WithSimpleSchedule(schedule => schedule.WithInterval(poll).RepeatForever().MeasureIntervalFromCompletion(true)));
+        });
+        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return builder;
     }
 }

@@ -14,4 +14,21 @@ public sealed class SmtpOptions
     public string? Password { get; set; }
 
     public List<SmtpServerOptions> Servers { get; set; } = [];
+
+    /// <summary><see cref="Servers"/>, or the single-server keys as one server named after its host.</summary>
+    public IReadOnlyList<SmtpServerOptions> EffectiveServers(int defaultConnections) => Servers.Count > 0
+        ? Servers.Select(s => s.Name.Length > 0 ? s : s.Named($"{s.Host}:{s.Port}")).ToList()
+        :
+        [
+            new SmtpServerOptions
+            {
+                Name = Host ?? "",
+                Host = Host ?? "",
+                Port = Port,
+                UseTls = UseTls,
+                User = User,
+                Password = Password,
+                Connections = defaultConnections,
+            },
+        ];
 }

@@ -1,0 +1,24 @@
+namespace NonprofitPortal.Features.Campaigns.Api;
+
+public sealed record CampaignResponse(
+    long Id,
+    string Name,
+    CampaignStatus Status,
+    int Total,
+    int Sent,
+    int Failed,
+    int Skipped,
+    int Pending,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? CompletedAt,
+    double RatePerSecond,
+    string CreatedBy,
+    DateTimeOffset CreatedAt)
+{
+    public static CampaignResponse From(CampaignSummary campaign) => From(campaign.Name, campaign.CreatedBy, campaign.CreatedAt, campaign.Progress);
+
+    public static CampaignResponse From(CampaignDetails campaign) => From(campaign.Name, campaign.CreatedBy, campaign.CreatedAt, campaign.Progress);
+
+    private static CampaignResponse From(string name, string createdBy, DateTimeOffset createdAt, CampaignProgress p) => new(
+        p.Id, name, p.Status, p.Total, p.Sent, p.Failed, p.Skipped, p.Pending, p.StartedAt, p.CompletedAt, Math.Round(p.RatePerSecond, 1), createdBy, createdAt);
+}

@@ -1,0 +1,3 @@
+namespace NonprofitPortal.Features.Campaigns.Api;
+
+public sealed record RetryResponse(int Retried);

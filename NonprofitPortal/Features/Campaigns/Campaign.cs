@@ -1,0 +1,50 @@
+namespace NonprofitPortal.Features.Campaigns;
+
+/// <summary>A draft frozen at the moment it was sent, with exact counters of what became of its messages.</summary>
+public sealed class Campaign
+{
+    public long Id { get; set; }
+
+    public string Name { get; set; } = "";
+
+    /// <summary>The draft it was sent from; null for a one-shot send through the API. Not a foreign key: drafts may be deleted.</summary>
+    public long? DraftId { get; set; }
+
+    public string SubjectTemplate { get; set; } = "";
+
+    public string BodyTemplate { get; set; } = "";
+
+    /// <summary>The CC addresses, separated by semicolons.</summary>
+    public string CcAddresses { get; set; } = "";
+
+    public string SenderName { get; set; } = "";
+
+    public string SenderEmail { get; set; } = "";
+
+    public CampaignStatus Status { get; set; }
+
+    public int Total { get; set; }
+
+    public int Sent { get; set; }
+
+    public int Failed { get; set; }
+
+    public int Skipped { get; set; }
+
+    public string? CreatedById { get; set; }
+
+    public string CreatedBy { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? StartedAt { get; set; }
+
+    public DateTimeOffset? CompletedAt { get; set; }
+
+    /// <summary>The launching user's id and their <c>Idempotency-Key</c>, so a repeated request finds this campaign.</summary>
+    public string? IdempotencyKey { get; set; }
+
+    public int Pending => Total - Sent - Failed - Skipped;
+
+    public IReadOnlyList<string> Cc => CcAddresses.Length == 0 ? [] : CcAddresses.Split(';');
+}

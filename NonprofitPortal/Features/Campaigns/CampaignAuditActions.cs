@@ -1,0 +1,11 @@
+namespace NonprofitPortal.Features.Campaigns;
+
+public static class CampaignAuditActions
+{
+    public const string Launched = "campaign.launched";
+    public const string Paused = "campaign.paused";
+    public const string Resumed = "campaign.resumed";
+    public const string Cancelled = "campaign.cancelled";
+    public const string RetriedFailed = "campaign.retried-failed";
+    public const string Unsubscribed = "nonprofit.unsubscribed";
+}

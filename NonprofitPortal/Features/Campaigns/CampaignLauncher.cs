@@ -1,0 +1,164 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using NonprofitPortal.Data;
+using NonprofitPortal.Features.Accounts;
+using NonprofitPortal.Features.Campaigns.Enqueue;
+using NonprofitPortal.Features.Drafts;
+using NonprofitPortal.Features.Drafts.Templates;
+using NonprofitPortal.Features.Sending;
+
+namespace NonprofitPortal.Features.Campaigns;
+
+/// <summary>
+/// Freezes what to send into a campaign and writes one pending send per recipient, all in one
+/// transaction, then wakes the drain and returns: the sending happens in the background.
+/// </summary>
+public sealed class CampaignLauncher(
+    IDbContextFactory<AppDbContext> contextFactory,
+    DraftService drafts,
+    DraftRecipients recipients,
+    DraftPreviewer previewer,
+    ISendEnqueuer enqueuer,
+    SendingTrigger trigger,
+    AuditLog auditLog,
+    TimeProvider time,
+    ILogger<CampaignLauncher> logger)
+{
+    private const int InsertChunk = 2000;
+
+    public async Task<OperationResult<LaunchedCampaign>> LaunchDraftAsync(long draftId, ClaimsPrincipal user, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        var draft = await drafts.FindAsync(draftId, cancellationToken);
+        if (draft is null)
+        {
+            return OperationResult<LaunchedCampaign>.From(OperationResult.NotFound("This draft does not exist any more."));
+        }
+
+        var input = new CampaignInput(draft.Name, draft.Id, draft.SubjectTemplate, draft.BodyTemplate, draft.Recipients, draft.Cc);
+        return await LaunchAsync(input, user, idempotencyKey, cancellationToken);
+    }
+
+    /// <param name="idempotencyKey">The client's key for this request: a repeat with the same key returns the first campaign.</param>
+    public async Task<OperationResult<LaunchedCampaign>> LaunchAsync(CampaignInput input, ClaimsPrincipal user, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        var actor = Actor.From(user);
+        if (idempotencyKey is { Length: > CampaignRules.MaxIdempotencyHeaderLength })
+        {
+            return Invalid("idempotencyKey", $"An Idempotency-Key has at most {CampaignRules.MaxIdempotencyHeaderLength} characters.");
+        }
+
+        var storedKey = string.IsNullOrWhiteSpace(idempotencyKey) ? null : $"{actor.Id}:{idempotencyKey.Trim()}";
+        if (storedKey is not null && await FindByKeyAsync(storedKey, cancellationToken) is { } earlier)
+        {
+            return OperationResult<LaunchedCampaign>.Ok(earlier);
+        }
+
+        var (valid, errors) = DraftRules.Validate(new DraftInput(input.Name, input.SubjectTemplate, input.BodyTemplate, input.Recipients, input.Cc));
+        if (valid is null)
+        {
+            return OperationResult<LaunchedCampaign>.From(OperationResult.Invalid(errors));
+        }
+
+        var sender = await previewer.SenderAsync(user, cancellationToken);
+        if (ReadinessProblems(valid, sender, cancellationToken) is { Count: > 0 } problems)
+        {
+            return OperationResult<LaunchedCampaign>.From(OperationResult.Invalid(problems));
+        }
+
+        var now = time.GetUtcNow();
+        var campaign = new Campaign
+        {
+            Name = valid.Name,
+            DraftId = input.DraftId,
+            SubjectTemplate = valid.SubjectTemplate,
+            BodyTemplate = valid.BodyTemplate,
+            CcAddresses = string.Join(';', valid.Cc),
+            SenderName = sender.Name,
+            SenderEmail = sender.Email,
+            Status = CampaignStatus.Queued,
+            CreatedById = actor.Id,
+            CreatedBy = actor.Name,
+            CreatedAt = now,
+            IdempotencyKey = storedKey,
+        };
+
+        await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            db.Campaigns.Add(campaign);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException exception) when (storedKey is not null)
+            {
+                // The same request, sent twice at once: the other one won.
+                await transaction.RollbackAsync(cancellationToken);
+                return await FindByKeyAsync(storedKey, cancellationToken) is { } winner
+                    ? OperationResult<LaunchedCampaign>.Ok(winner)
+                    : throw new InvalidOperationException($"Saving campaign '{campaign.Name}' failed, and not because of its Idempotency-Key.", exception);
+            }
+
+            await foreach (var chunk in recipients.StreamAsync(valid.Recipients, cancellationToken).Chunk(InsertChunk).WithCancellation(cancellationToken))
+            {
+                await enqueuer.InsertAsync(db, campaign.Id, now, chunk, cancellationToken);
+                campaign.Total += chunk.Length;
+            }
+
+            if (campaign.Total == 0)
+            {
+                return Invalid("recipients", "No one would receive it: every nonprofit chosen has opted out, or none matches.");
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        logger.LogInformation("Campaign {CampaignId} launched by {User} to {Total} recipients", campaign.Id, actor.Name, campaign.Total);
+        await auditLog.RecordAsync(actor, CampaignAuditActions.Launched, campaign.Name, $"campaign {campaign.Id}, {campaign.Total:N0} recipients", cancellationToken);
+        await trigger.WakeAsync(cancellationToken);
+        return OperationResult<LaunchedCampaign>.Ok(new LaunchedCampaign(campaign.Id, campaign.Status, campaign.Total, Repeated: false));
+    }
+
+    /// <summary>What a draft may lack while being written but must have to be sent.</summary>
+    private Dictionary<string, string[]> ReadinessProblems(ValidDraft draft, SenderValues sender, CancellationToken cancellationToken)
+    {
+        var problems = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(draft.SubjectTemplate))
+        {
+            problems["subjectTemplate"] = ["Write a subject before sending."];
+        }
+
+        if (string.IsNullOrWhiteSpace(draft.BodyTemplate))
+        {
+            problems["bodyTemplate"] = ["Write the message before sending."];
+        }
+
+        if (draft.Recipients.IsEmpty)
+        {
+            problems["recipients"] = ["Choose who receives it before sending."];
+        }
+
+        // Rendering for the example nonprofit catches what parsing alone cannot, such as a misspelt variable.
+        var errors = previewer.Preview(draft.SubjectTemplate, draft.BodyTemplate, null, sender, cancellationToken).Errors;
+        foreach (var part in errors.GroupBy(e => e.Part))
+        {
+            var field = part.Key == TemplateError.Subject ? "subjectTemplate" : "bodyTemplate";
+            problems[field] = part.Select(e => $"Line {e.Line}, column {e.Column}: {e.Message}").ToArray();
+        }
+
+        return problems;
+    }
+
+    private async Task<LaunchedCampaign?> FindByKeyAsync(string storedKey, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Campaigns
+            .Where(c => c.IdempotencyKey == storedKey)
+            .Select(c => new LaunchedCampaign(c.Id, c.Status, c.Total, true))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    private static OperationResult<LaunchedCampaign> Invalid(string field, string message) =>
+        OperationResult<LaunchedCampaign>.From(OperationResult.Invalid(field, message));
+}

@@ -1,0 +1,17 @@
+namespace NonprofitPortal.Features.Campaigns;
+
+public static class CampaignRules
+{
+    /// <summary>The stored key is the user's id, a colon, and the header's value.</summary>
+    public const int MaxIdempotencyKeyLength = 450 + 1 + MaxIdempotencyHeaderLength;
+
+    public const int MaxIdempotencyHeaderLength = 200;
+
+    public static bool CanPause(CampaignStatus status) => status is CampaignStatus.Queued or CampaignStatus.Sending;
+
+    public static bool CanResume(CampaignStatus status) => status == CampaignStatus.Paused;
+
+    public static bool CanCancel(CampaignStatus status) => status is CampaignStatus.Queued or CampaignStatus.Sending or CampaignStatus.Paused;
+
+    public static bool CanRetryFailed(CampaignStatus status, int failed) => failed > 0 && status != CampaignStatus.Cancelled;
+}

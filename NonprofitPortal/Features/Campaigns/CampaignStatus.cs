@@ -1,0 +1,11 @@
+namespace NonprofitPortal.Features.Campaigns;
+
+public enum CampaignStatus
+{
+    /// <summary>Launched; becomes <see cref="Sending"/> when the first batch is claimed.</summary>
+    Queued = 0,
+    Sending = 1,
+    Paused = 2,
+    Completed = 3,
+    Cancelled = 4,
+}

@@ -1,0 +1,110 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using NonprofitPortal.Features.Accounts;
+using NonprofitPortal.Features.Campaigns.Api;
+using NonprofitPortal.Features.Drafts;
+using NonprofitPortal.Features.Nonprofits;
+
+namespace NonprofitPortal.Features.Campaigns;
+
+public static class CampaignsEndpoints
+{
+    public const string IdempotencyHeader = "Idempotency-Key";
+
+    public static IEndpointRouteBuilder MapCampaignsEndpoints(this IEndpointRouteBuilder app)
+    {
+        var campaigns = app.MapGroup("/api/campaigns").WithTags("Campaigns").RequireAuthorization(Permissions.CampaignsView);
+        campaigns.MapGet("/", List).WithName("ListCampaigns");
+        campaigns.MapGet("/{id:long}", Get).WithName("GetCampaign");
+        campaigns.MapGet("/{id:long}/failures", Failures).WithName("ListCampaignFailures");
+        campaigns.MapPost("/", Launch).WithName("LaunchCampaign").RequireAuthorization(Permissions.CampaignsSend);
+        campaigns.MapPost("/{id:long}/pause", (long id, CampaignService service, ClaimsPrincipal user, CancellationToken ct) => Steer(id, service, service.PauseAsync(id, user, ct), ct))
+            .WithName("PauseCampaign").RequireAuthorization(Permissions.CampaignsSend);
+        campaigns.MapPost("/{id:long}/resume", (long id, CampaignService service, ClaimsPrincipal user, CancellationToken ct) => Steer(id, service, service.ResumeAsync(id, user, ct), ct))
+            .WithName("ResumeCampaign").RequireAuthorization(Permissions.CampaignsSend);
+        campaigns.MapPost("/{id:long}/cancel", (long id, CampaignService service, ClaimsPrincipal user, CancellationToken ct) => Steer(id, service, service.CancelAsync(id, user, ct), ct))
+            .WithName("CancelCampaign").RequireAuthorization(Permissions.CampaignsSend);
+        campaigns.MapPost("/{id:long}/retry-failed", RetryFailed).WithName("RetryFailedSends").RequireAuthorization(Permissions.CampaignsSend);
+        return app;
+    }
+
+    /// <summary>The answer to a launch, from the draft endpoint or a one-shot send: 202, the work goes on in the background.</summary>
+    public static Results<Accepted<LaunchResponse>, ProblemHttpResult> Accepted(OperationResult<LaunchedCampaign> launched) =>
+        launched.Value is { } campaign
+            ? TypedResults.Accepted($"/api/campaigns/{campaign.Id}", new LaunchResponse(campaign.Id, campaign.Status, campaign.Total))
+            : ProblemResults.From(launched);
+
+    private static async Task<Ok<CampaignListResponse>> List(
+        CampaignService service, CampaignStatus? status, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        var result = await service.ListAsync(status, Math.Max(0, page ?? 0), Math.Clamp(pageSize ?? 50, 1, 500), cancellationToken);
+        return TypedResults.Ok(new CampaignListResponse(result.Items.Select(CampaignResponse.From).ToList(), result.TotalCount));
+    }
+
+    private static async Task<Results<Ok<CampaignResponse>, ProblemHttpResult>> Get(long id, CampaignService service, CancellationToken cancellationToken) =>
+        await service.FindAsync(id, cancellationToken) is { } campaign
+            ? TypedResults.Ok(CampaignResponse.From(campaign))
+            : ProblemResults.From(OperationResult.NotFound("That campaign does not exist."));
+
+    private static async Task<Ok<FailuresResponse>> Failures(long id, CampaignService service, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        var result = await service.FailuresAsync(id, Math.Max(0, page ?? 0), Math.Clamp(pageSize ?? 100, 1, 1000), cancellationToken);
+        return TypedResults.Ok(new FailuresResponse(result.Items, result.TotalCount));
+    }
+
+    private static async Task<Results<Accepted<LaunchResponse>, ProblemHttpResult>> Launch(
+        CampaignRequest request,
+        [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey,
+        CampaignLauncher launcher,
+        NonprofitDirectory directory,
+        ClaimsPrincipal user,
+        CancellationToken cancellationToken)
+    {
+        var recipients = request.Recipients;
+        var ids = (recipients?.Ids ?? []).ToList();
+        if (recipients?.Emails is { Count: > 0 } emails)
+        {
+            if (emails.Count > DraftRules.MaxChosenRecipients)
+            {
+                return ProblemResults.Invalid("recipients.emails", $"At most {DraftRules.MaxChosenRecipients:N0} emails; use a filter for more.");
+            }
+
+            var known = await directory.IdsByEmailAsync(emails, cancellationToken);
+            var unknown = emails.Where(e => !known.ContainsKey(NonprofitRules.NormalizeEmail(e))).ToList();
+            if (unknown.Count > 0)
+            {
+                return ProblemResults.Invalid("recipients.emails", $"No nonprofit has {(unknown.Count == 1 ? "this email" : "these emails")}: {string.Join(", ", unknown.Take(20))}{(unknown.Count > 20 ? ", ..." : "")}.");
+            }
+
+            ids.AddRange(known.Values);
+        }
+
+        var selection = new RecipientSelection(
+            recipients?.All ?? false,
+            ids.Distinct().ToList(),
+            new DirectoryFilter(recipients?.Filter?.Search, recipients?.Filter?.Domain, recipients?.Filter?.Tag));
+        var subject = request.Subject ?? "";
+        var name = string.IsNullOrWhiteSpace(request.Name) ? subject.Trim() : request.Name;
+        var input = new CampaignInput(name.Length > DraftRules.MaxNameLength ? name[..DraftRules.MaxNameLength] : name, null, subject, request.Body ?? "", selection, request.Cc ?? []);
+        return Accepted(await launcher.LaunchAsync(input, user, idempotencyKey, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<RetryResponse>, ProblemHttpResult>> RetryFailed(long id, CampaignService service, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var retried = await service.RetryFailedAsync(id, user, cancellationToken);
+        return retried.Succeeded ? TypedResults.Ok(new RetryResponse(retried.Value)) : ProblemResults.From(retried);
+    }
+
+    private static async Task<Results<Ok<CampaignResponse>, ProblemHttpResult>> Steer(
+        long id, CampaignService service, Task<OperationResult> change, CancellationToken cancellationToken)
+    {
+        var changed = await change;
+        if (!changed.Succeeded)
+        {
+            return ProblemResults.From(changed);
+        }
+
+        return TypedResults.Ok(CampaignResponse.From((await service.FindAsync(id, cancellationToken))!));
+    }
+}

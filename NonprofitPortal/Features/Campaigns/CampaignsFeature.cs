@@ -1,0 +1,32 @@
+using NonprofitPortal.Data;
+using NonprofitPortal.Features.Campaigns.Enqueue;
+using NonprofitPortal.Features.Campaigns.Unsubscribe;
+
+namespace NonprofitPortal.Features.Campaigns;
+
+public static class CampaignsFeature
+{
+    public static IHostApplicationBuilder AddCampaigns(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton<CampaignLauncher>();
+        services.AddSingleton<CampaignService>();
+        services.AddSingleton<CampaignRates>();
+        services.AddSingleton<UnsubscribeTokens>();
+        services.AddSingleton<Unsubscriber>();
+        switch (builder.ConfiguredDatabaseProvider())
+        {
+            case DatabaseProvider.PostgreSQL:
+                services.AddSingleton<ISendEnqueuer, PostgresSendEnqueuer>();
+                break;
+            case DatabaseProvider.SqlServer:
+                services.AddSingleton<ISendEnqueuer, SqlServerSendEnqueuer>();
+                break;
+            default:
+                services.AddSingleton<ISendEnqueuer, SqliteSendEnqueuer>();
+                break;
+        }
+
+        return builder;
+    }
+}

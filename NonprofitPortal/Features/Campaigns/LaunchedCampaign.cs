@@ -1,0 +1,4 @@
+namespace NonprofitPortal.Features.Campaigns;
+
+/// <param name="Repeated">The request repeated an earlier one (same Idempotency-Key): this is the campaign it created.</param>
+public sealed record LaunchedCampaign(long Id, CampaignStatus Status, int Total, bool Repeated);

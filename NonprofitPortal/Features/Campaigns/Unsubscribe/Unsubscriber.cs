@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using NonprofitPortal.Data;
+using NonprofitPortal.Features.Accounts;
+
+namespace NonprofitPortal.Features.Campaigns.Unsubscribe;
+
+/// <summary>What a recipient's unsubscribe link leads to: who it is for, and opting them out.</summary>
+public sealed class Unsubscriber(IDbContextFactory<AppDbContext> contextFactory, UnsubscribeTokens tokens, AuditLog auditLog, TimeProvider time)
+{
+    private static readonly Actor LinkActor = new(null, "unsubscribe link");
+
+    /// <summary>The recipient the link was made for; null when the token is not valid or the nonprofit is gone.</summary>
+    public async Task<UnsubscribeTarget?> FindAsync(string token, CancellationToken cancellationToken)
+    {
+        if (tokens.SendIdFrom(token) is not { } sendId)
+        {
+            return null;
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.EmailSends
+            .Where(s => s.Id == sendId && s.NonprofitId != null)
+            .Join(db.Nonprofits, s => s.NonprofitId, n => n.Id, (s, n) => new UnsubscribeTarget(n.Id, n.Name, n.Email, n.OptedOutAt != null))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>Opts the link's nonprofit out (once; a second click changes nothing).</summary>
+    public async Task<UnsubscribeTarget?> UnsubscribeAsync(string token, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(token, cancellationToken) is not { } target)
+        {
+            return null;
+        }
+
+        if (!target.AlreadyOptedOut)
+        {
+            var now = time.GetUtcNow();
+            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+            var changed = await db.Nonprofits
+                .Where(n => n.Id == target.NonprofitId && n.OptedOutAt == null)
+                .ExecuteUpdateAsync(n => n.SetProperty(x => x.OptedOutAt, now).SetProperty(x => x.UpdatedAt, now).SetProperty(x => x.Version, x => x.Version + 1), cancellationToken);
+            if (changed == 1)
+            {
+                await auditLog.RecordAsync(LinkActor, CampaignAuditActions.Unsubscribed, target.Name, target.Email, cancellationToken);
+            }
+        }
+
+        return target with { AlreadyOptedOut = true };
+    }
+}
+
+public sealed record UnsubscribeTarget(long NonprofitId, string Name, string Email, bool AlreadyOptedOut);

@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Options;
+using MimeKit;
+using NonprofitPortal.Features.Campaigns.Unsubscribe;
+using NonprofitPortal.Features.Drafts.Templates;
+using NonprofitPortal.Features.Operations;
+using NonprofitPortal.Features.Sending.Queue;
+
+namespace NonprofitPortal.Features.Sending;
+
+/// <summary>Renders one campaign message for one recipient and wraps it for the wire.</summary>
+public sealed class CampaignMessages(
+    TemplateRenderer renderer,
+    UnsubscribeTokens unsubscribeTokens,
+    PublicAddress publicAddress,
+    IOptions<MailOptions> mailOptions,
+    IOptions<AppOptions> appOptions,
+    TimeProvider time)
+{
+    private readonly MailboxAddress _from = MailboxAddress.Parse(mailOptions.Value.From);
+
+    /// <summary>
+    /// Deterministic per send, so that a message sent again after a crash carries the same
+    /// Message-ID and the receiving side (or support) can tell it is the same message.
+    /// </summary>
+    public string MessageIdFor(ClaimedSend send) => $"send-{send.Id}.campaign-{send.CampaignId}@{_from.Domain}";
+
+    public string UnsubscribeUrl(long sendId) => publicAddress.Link($"unsubscribe/{unsubscribeTokens.For(sendId)}");
+
+    /// <returns>The message, or the template errors that kept it from rendering.</returns>
+    public (MimeMessage? Message, IReadOnlyList<TemplateError> Errors) Compose(CampaignContent campaign, ClaimedSend send, CancellationToken cancellationToken)
+    {
+        var unsubscribe = UnsubscribeUrl(send.Id);
+        var now = time.GetUtcNow();
+        var model = new TemplateModel(
+            new NonprofitValues(send.Name, send.Address, send.Email, send.Tags.Length == 0 ? [] : send.Tags.Split(';')),
+            new FoundationValues(appOptions.Value.FoundationName),
+            new SenderValues(campaign.SenderName, campaign.SenderEmail),
+            unsubscribe,
+            DateOnly.FromDateTime(now.UtcDateTime));
+        var rendered = renderer.Render(campaign.SubjectTemplate, campaign.BodyTemplate, model, cancellationToken);
+        if (rendered.Email is not { } email)
+        {
+            return (null, rendered.Errors);
+        }
+
+        var message = new MimeMessage
+        {
+            MessageId = MessageIdFor(send),
+            Date = now,
+            Subject = email.Subject,
+            Body = new BodyBuilder { HtmlBody = email.Html, TextBody = email.Text }.ToMessageBody(),
+        };
+        message.From.Add(_from);
+        message.To.Add(new MailboxAddress(send.Name, send.Email));
+        foreach (var cc in campaign.Cc)
+        {
+            message.Cc.Add(MailboxAddress.Parse(cc));
+        }
+
+        if (MailboxAddress.TryParse(campaign.SenderEmail, out var sender))
+        {
+            message.ReplyTo.Add(new MailboxAddress(campaign.SenderName, sender.Address));
+        }
+
+        // RFC 2369 and RFC 8058: mail clients offer "Unsubscribe", and may POST to it in one click.
+        message.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
+        message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        return (message, []);
+    }
+}

@@ -1,0 +1,101 @@
+using System.Threading.Channels;
+using NonprofitPortal.Features.Sending.Queue;
+
+namespace NonprofitPortal.Features.Sending;
+
+/// <summary>
+/// Collects outcomes from the senders and writes them in batches (a few hundred rows, or what
+/// came in a quarter of a second), so the database sees one transaction per batch rather than
+/// one per message, and watchers see counters move within a second.
+/// </summary>
+internal sealed class OutcomeRecorder : IAsyncDisposable
+{
+    private static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(1);
+
+    private readonly Channel<SendOutcome> _outcomes = Channel.CreateUnbounded<SendOutcome>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly SendQueue _queue;
+    private readonly string _owner;
+    private readonly int _batchSize;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Task _writing;
+
+    public OutcomeRecorder(SendQueue queue, string owner, int batchSize, TimeProvider time, ILogger logger)
+    {
+        _queue = queue;
+        _owner = owner;
+        _batchSize = batchSize;
+        _time = time;
+        _logger = logger;
+        _writing = Task.Run(WriteAsync);
+    }
+
+    public void Add(SendOutcome outcome) => _outcomes.Writer.TryWrite(outcome);
+
+    /// <summary>Writes what is left, then stops.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _outcomes.Writer.TryComplete();
+        await _writing;
+    }
+
+    private async Task WriteAsync()
+    {
+        var batch = new List<SendOutcome>(_batchSize);
+        var reader = _outcomes.Reader;
+        while (await reader.WaitToReadAsync())
+        {
+            var deadline = _time.GetUtcNow() + FlushInterval;
+            while (batch.Count < _batchSize)
+            {
+                if (reader.TryRead(out var outcome))
+                {
+                    batch.Add(outcome);
+                    continue;
+                }
+
+                var left = deadline - _time.GetUtcNow();
+                if (left <= TimeSpan.Zero || !await WaitForMoreAsync(reader, left))
+                {
+                    break;
+                }
+            }
+
+            await RecordAsync(batch);
+            batch.Clear();
+        }
+    }
+
+    private async Task<bool> WaitForMoreAsync(ChannelReader<SendOutcome> reader, TimeSpan left)
+    {
+        using var timeout = new CancellationTokenSource(left, _time);
+        try
+        {
+            return await reader.WaitToReadAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    // Outcomes are not dropped while the database is briefly unavailable: an outcome never
+    // written means the message goes out again once its lease runs out.
+    private async Task RecordAsync(List<SendOutcome> batch)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await _queue.RecordAsync(_owner, batch, CancellationToken.None);
+                return;
+            }
+            catch (Exception exception) when (attempt < 10)
+            {
+                _logger.LogWarning(exception, "Recording {Count} send outcomes failed (attempt {Attempt}); retrying", batch.Count, attempt);
+                await Task.Delay(RetryInterval, _time);
+            }
+        }
+    }
+}

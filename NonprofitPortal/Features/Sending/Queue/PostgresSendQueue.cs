@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NonprofitPortal.Data;
+
+namespace NonprofitPortal.Features.Sending.Queue;
+
+/// <summary>PostgreSQL: rows another worker has locked are skipped, not waited for.</summary>
+public sealed class PostgresSendQueue(IDbContextFactory<AppDbContext> contextFactory, IOptions<SendingOptions> options, TimeProvider time)
+    : SendQueue(contextFactory, options, time)
+{
+    public override string ClaimSql => """
+        UPDATE "EmailSends" AS s
+        SET "Status" = 1, "LeaseOwner" = @owner, "LeaseExpiresAt" = @leaseUntil, "Attempts" = s."Attempts" + 1
+        FROM (
+            SELECT "Id" FROM "EmailSends"
+            WHERE "CampaignId" = @campaign AND "Status" = 0 AND "NextAttemptAt" <= @now
+            LIMIT @limit
+            FOR UPDATE SKIP LOCKED) AS claimable
+        WHERE s."Id" = claimable."Id"
+        RETURNING s."Id", s."CampaignId", s."NonprofitId", s."Email", s."Name", s."Address", s."Tags", s."Attempts"
+        """;
+}

@@ -1,0 +1,268 @@
+using System.Data;
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Options;
+using NonprofitPortal.Data;
+using NonprofitPortal.Features.Campaigns;
+
+namespace NonprofitPortal.Features.Sending.Queue;
+
+/// <summary>
+/// The pending-sends table as a work queue. Claiming leases a batch of rows to one worker in one
+/// atomic statement (each provider has its own: <see cref="ClaimSql"/>); recording writes what
+/// became of them and moves the campaign's counters in the same transaction, so the counters
+/// are exact. Only rows the worker still holds are recorded: a row whose lease ran out and was
+/// claimed by someone else is theirs to record.
+/// </summary>
+public abstract class SendQueue(IDbContextFactory<AppDbContext> contextFactory, IOptions<SendingOptions> options, TimeProvider time)
+{
+    private const string RecordSql = """
+        UPDATE "EmailSends" SET
+            "Status" = @status,
+            "Attempts" = "Attempts" - @refund,
+            "NextAttemptAt" = COALESCE(@next, "NextAttemptAt"),
+            "SentAt" = @sentAt,
+            "MessageId" = COALESCE(@messageId, "MessageId"),
+            "ServerName" = COALESCE(@server, "ServerName"),
+            "ServerReply" = COALESCE(@reply, "ServerReply"),
+            "LastError" = COALESCE(@error, "LastError"),
+            "LeaseOwner" = NULL,
+            "LeaseExpiresAt" = NULL
+        WHERE "Id" = @id AND "LeaseOwner" = @owner AND "Status" = 1
+        """;
+
+    private const string CountSql = """
+        UPDATE "Campaigns" SET "Sent" = "Sent" + @sent, "Failed" = "Failed" + @failed, "Skipped" = "Skipped" + @skipped
+        WHERE "Id" = @campaign
+        """;
+
+    private const string CompleteSql = """
+        UPDATE "Campaigns" SET "Status" = 3, "CompletedAt" = @now
+        WHERE "Id" = @campaign AND "Status" IN (0, 1, 2) AND "Sent" + "Failed" + "Skipped" >= "Total"
+        """;
+
+    private const string RecoverSql = """
+        UPDATE "EmailSends" SET "Status" = 0, "LeaseOwner" = NULL, "LeaseExpiresAt" = NULL
+        WHERE "Status" = 1 AND "LeaseExpiresAt" < @now
+        """;
+
+    /// <summary>
+    /// Leases up to <c>@limit</c> rows of campaign <c>@campaign</c> that are pending and due
+    /// (<c>@now</c>) to <c>@owner</c> until <c>@leaseUntil</c>, counting the attempt, and returns
+    /// Id, CampaignId, NonprofitId, Email, Name, Address, Tags, Attempts. Several workers on
+    /// several nodes may run it at once and never get the same row.
+    /// </summary>
+    public abstract string ClaimSql { get; }
+
+    /// <summary>Claims up to <paramref name="limit"/> rows, oldest running campaign first.</summary>
+    public async Task<IReadOnlyList<ClaimedSend>> ClaimAsync(string owner, int limit, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var running = await db.Campaigns
+            .Where(c => c.Status == CampaignStatus.Queued || c.Status == CampaignStatus.Sending)
+            .OrderBy(c => c.Id)
+            .Select(c => new { c.Id, c.Status })
+            .ToListAsync(cancellationToken);
+        if (running.Count == 0)
+        {
+            return [];
+        }
+
+        var now = time.GetUtcNow();
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var claimed = new List<ClaimedSend>();
+        foreach (var campaign in running)
+        {
+            var before = claimed.Count;
+            await using (var claim = connection.CreateCommand())
+            {
+                claim.CommandText = ClaimSql;
+                Add(claim, "@campaign", DbType.Int64, campaign.Id);
+                Add(claim, "@owner", DbType.String, owner);
+                Add(claim, "@limit", DbType.Int32, limit - claimed.Count);
+                AddTime(claim, "@now", now);
+                AddTime(claim, "@leaseUntil", now + options.Value.Lease);
+                await using var reader = await claim.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    claimed.Add(new ClaimedSend(
+                        reader.GetInt64(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetInt64(2),
+                        reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetInt32(7), null));
+                }
+            }
+
+            if (claimed.Count > before && campaign.Status == CampaignStatus.Queued)
+            {
+                await db.Campaigns
+                    .Where(c => c.Id == campaign.Id && c.Status == CampaignStatus.Queued)
+                    .ExecuteUpdateAsync(c => c.SetProperty(x => x.Status, CampaignStatus.Sending).SetProperty(x => x.StartedAt, now), cancellationToken);
+            }
+
+            if (claimed.Count >= limit)
+            {
+                break;
+            }
+        }
+
+        return await MarkUnreachableAsync(db, claimed, cancellationToken);
+    }
+
+    /// <summary>Writes the outcomes and moves the counters, in one transaction; completes campaigns with nothing left.</summary>
+    public async Task RecordAsync(string owner, IReadOnlyList<SendOutcome> outcomes, CancellationToken cancellationToken)
+    {
+        if (outcomes.Count == 0)
+        {
+            return;
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var dbTransaction = transaction.GetDbTransaction();
+
+        var recorded = await UpdateRowsAsync(connection, dbTransaction, owner, outcomes, cancellationToken);
+        var now = time.GetUtcNow();
+        foreach (var campaign in recorded.GroupBy(o => o.CampaignId))
+        {
+            await using var count = connection.CreateCommand();
+            count.Transaction = dbTransaction;
+            count.CommandText = CountSql;
+            Add(count, "@sent", DbType.Int32, campaign.Count(o => o.Status == SendStatus.Sent));
+            Add(count, "@failed", DbType.Int32, campaign.Count(o => o.Status == SendStatus.Failed));
+            Add(count, "@skipped", DbType.Int32, campaign.Count(o => o.Status == SendStatus.Skipped));
+            Add(count, "@campaign", DbType.Int64, campaign.Key);
+            await count.ExecuteNonQueryAsync(cancellationToken);
+
+            await using var complete = connection.CreateCommand();
+            complete.Transaction = dbTransaction;
+            complete.CommandText = CompleteSql;
+            Add(complete, "@campaign", DbType.Int64, campaign.Key);
+            AddTime(complete, "@now", now);
+            await complete.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Makes rows whose worker died (its lease ran out) pending again. Safe to run anywhere, any time.</summary>
+    public async Task<int> RecoverExpiredLeasesAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var recover = connection.CreateCommand();
+        recover.CommandText = RecoverSql;
+        AddTime(recover, "@now", time.GetUtcNow());
+        return await recover.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>How the provider stores a <see cref="DateTimeOffset"/> (SQLite: a sortable integer).</summary>
+    protected virtual (DbType Type, object Value) StoredTime(DateTimeOffset value) => (DbType.DateTimeOffset, value);
+
+    private static async Task<IReadOnlyList<ClaimedSend>> MarkUnreachableAsync(AppDbContext db, List<ClaimedSend> claimed, CancellationToken cancellationToken)
+    {
+        var nonprofitIds = claimed.Where(s => s.NonprofitId is not null).Select(s => s.NonprofitId!.Value).ToList();
+        var optedOut = nonprofitIds.Count == 0 ? [] : (await db.Nonprofits
+            .Where(n => nonprofitIds.Contains(n.Id) && n.OptedOutAt != null)
+            .Select(n => n.Id)
+            .ToListAsync(cancellationToken)).ToHashSet();
+        return claimed.Select(s => s switch
+        {
+            { NonprofitId: null } => s with { SkipReason = "The nonprofit was deleted after the campaign was launched." },
+            { NonprofitId: { } id } when optedOut.Contains(id) => s with { SkipReason = "The nonprofit opted out after the campaign was launched." },
+            _ => s,
+        }).ToList();
+    }
+
+    private async Task<List<SendOutcome>> UpdateRowsAsync(
+        DbConnection connection, DbTransaction transaction, string owner, IReadOnlyList<SendOutcome> outcomes, CancellationToken cancellationToken)
+    {
+        var recorded = new List<SendOutcome>(outcomes.Count);
+        if (connection.CanCreateBatch)
+        {
+            // One round trip for the whole batch (PostgreSQL, SQL Server).
+            await using var batch = connection.CreateBatch();
+            batch.Transaction = transaction;
+            foreach (var outcome in outcomes)
+            {
+                var command = batch.CreateBatchCommand();
+                command.CommandText = RecordSql;
+                foreach (var (name, type, value) in RecordParameters(owner, outcome))
+                {
+                    var parameter = command.CreateParameter();
+                    (parameter.ParameterName, parameter.DbType, parameter.Value) = (name, type, value ?? DBNull.Value);
+                    command.Parameters.Add(parameter);
+                }
+
+                batch.BatchCommands.Add(command);
+            }
+
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+            for (var i = 0; i < outcomes.Count; i++)
+            {
+                if (batch.BatchCommands[i].RecordsAffected == 1)
+                {
+                    recorded.Add(outcomes[i]);
+                }
+            }
+
+            return recorded;
+        }
+
+        // In-process SQLite: one prepared statement, reused for every row.
+        await using var update = connection.CreateCommand();
+        update.Transaction = transaction;
+        update.CommandText = RecordSql;
+        foreach (var (name, type, _) in RecordParameters(owner, outcomes[0]))
+        {
+            Add(update, name, type, null);
+        }
+
+        await update.PrepareAsync(cancellationToken);
+        foreach (var outcome in outcomes)
+        {
+            foreach (var (name, _, value) in RecordParameters(owner, outcome))
+            {
+                update.Parameters[name].Value = value ?? DBNull.Value;
+            }
+
+            if (await update.ExecuteNonQueryAsync(cancellationToken) == 1)
+            {
+                recorded.Add(outcome);
+            }
+        }
+
+        return recorded;
+    }
+
+    private IEnumerable<(string Name, DbType Type, object? Value)> RecordParameters(string owner, SendOutcome outcome)
+    {
+        var timeType = StoredTime(outcome.At).Type;
+        yield return ("@id", DbType.Int64, outcome.SendId);
+        yield return ("@owner", DbType.String, owner);
+        yield return ("@status", DbType.Int32, (int)outcome.Status);
+        yield return ("@refund", DbType.Int32, outcome.RefundAttempt ? 1 : 0);
+        yield return ("@next", timeType, outcome.NextAttemptAt is { } next ? StoredTime(next).Value : null);
+        yield return ("@sentAt", timeType, outcome.Status == SendStatus.Sent ? StoredTime(outcome.At).Value : null);
+        yield return ("@messageId", DbType.String, outcome.MessageId);
+        yield return ("@server", DbType.String, outcome.ServerName);
+        yield return ("@reply", DbType.String, outcome.ServerReply);
+        yield return ("@error", DbType.String, outcome.Error);
+    }
+
+    private static void Add(DbCommand command, string name, DbType type, object? value)
+    {
+        var parameter = command.CreateParameter();
+        (parameter.ParameterName, parameter.DbType, parameter.Value) = (name, type, value ?? DBNull.Value);
+        command.Parameters.Add(parameter);
+    }
+
+    private void AddTime(DbCommand command, string name, DateTimeOffset value)
+    {
+        var (type, stored) = StoredTime(value);
+        Add(command, name, type, stored);
+    }
+}

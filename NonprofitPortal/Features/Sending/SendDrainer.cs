@@ -1,0 +1,227 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NonprofitPortal.Data;
+using NonprofitPortal.Features.Sending.Queue;
+using NonprofitPortal.Features.Sending.Transport;
+
+namespace NonprofitPortal.Features.Sending;
+
+/// <summary>
+/// Empties the pending-sends table as fast as the servers allow: claims a batch, renders and
+/// sends each message on its own task (as many at once as there are connections), and hands
+/// the outcomes to the recorder, until nothing is due or every server is set aside.
+/// </summary>
+public sealed partial class SendDrainer(
+    SendQueue queue,
+    MailServers servers,
+    CampaignMessages messages,
+    IDbContextFactory<AppDbContext> contextFactory,
+    IOptions<SendingOptions> options,
+    TimeProvider time,
+    ILogger<SendDrainer> logger)
+{
+    /// <summary>This process's name on the leases it takes.</summary>
+    public string WorkerId { get; } = WorkerName();
+
+    /// <param name="stopping">Stops claiming; messages not yet handed to a server go back to the queue, those on the wire finish and are recorded.</param>
+    public async Task DrainAsync(CancellationToken stopping)
+    {
+        var settings = options.Value;
+        var recovered = await queue.RecoverExpiredLeasesAsync(stopping);
+        if (recovered > 0)
+        {
+            LogRecovered(recovered);
+        }
+
+        var capacity = 2 * servers.All.Sum(s => s.Connections);
+        using var window = new SemaphoreSlim(capacity, capacity);
+        var campaigns = new Dictionary<long, CampaignContent>();
+        var nextRecovery = time.GetUtcNow() + settings.Lease / 2;
+        await using (var recorder = new OutcomeRecorder(queue, WorkerId, settings.BatchSize, time, logger))
+        {
+            try
+            {
+                while (!stopping.IsCancellationRequested && servers.AnyUsable())
+                {
+                    var batch = await queue.ClaimAsync(WorkerId, settings.BatchSize, stopping);
+                    if (batch.Count == 0)
+                    {
+                        break;
+                    }
+
+                    await DispatchAsync(batch, campaigns, window, recorder, stopping);
+                    if (time.GetUtcNow() >= nextRecovery)
+                    {
+                        await queue.RecoverExpiredLeasesAsync(stopping);
+                        nextRecovery = time.GetUtcNow() + settings.Lease / 2;
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                // Shutting down: what was claimed and not sent has been handed back below.
+            }
+            finally
+            {
+                for (var i = 0; i < capacity; i++)
+                {
+                    await window.WaitAsync(CancellationToken.None);
+                }
+            }
+        }
+    }
+
+    private async Task DispatchAsync(
+        IReadOnlyList<ClaimedSend> batch, Dictionary<long, CampaignContent> campaigns, SemaphoreSlim window, OutcomeRecorder recorder, CancellationToken stopping)
+    {
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var send = batch[i];
+            if (send.SkipReason is { } reason)
+            {
+                recorder.Add(SendOutcome.Skipped(send, time.GetUtcNow(), reason));
+                continue;
+            }
+
+            try
+            {
+                var campaign = await ContentAsync(campaigns, send.CampaignId, stopping);
+                await window.WaitAsync(stopping);
+                _ = Task.Run(async () =>
+                {
+                    try
+                    {
+                        recorder.Add(await SendAsync(campaign, send, stopping));
+                    }
+                    finally
+                    {
+                        window.Release();
+                    }
+                }, CancellationToken.None);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                foreach (var unsent in batch.Skip(i))
+                {
+                    recorder.Add(SendOutcome.Retry(unsent, time.GetUtcNow(), time.GetUtcNow(), null, refund: true));
+                }
+
+                throw;
+            }
+        }
+    }
+
+    private async Task<CampaignContent> ContentAsync(Dictionary<long, CampaignContent> campaigns, long campaignId, CancellationToken cancellationToken)
+    {
+        if (!campaigns.TryGetValue(campaignId, out var content))
+        {
+            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+            var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == campaignId, cancellationToken);
+            campaigns[campaignId] = content = CampaignContent.From(campaign);
+        }
+
+        return content;
+    }
+
+    private async Task<SendOutcome> SendAsync(CampaignContent campaign, ClaimedSend send, CancellationToken stopping)
+    {
+        var (message, errors) = messages.Compose(campaign, send, CancellationToken.None);
+        if (message is null)
+        {
+            var error = errors[0];
+            return SendOutcome.Failed(send, time.GetUtcNow(), $"Template error in the {error.Part}, line {error.Line}, column {error.Column}: {error.Message}");
+        }
+
+        var tried = new List<MailServer>();
+        string? lastError = null;
+        while (true)
+        {
+            SendSlot? slot;
+            try
+            {
+                slot = await servers.ReserveAsync(tried, stopping);
+                if (slot is not null)
+                {
+                    await time.DelayUntilAsync(slot.At, stopping);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                return SendOutcome.Retry(send, time.GetUtcNow(), time.GetUtcNow(), lastError, refund: true);
+            }
+
+            if (slot is null)
+            {
+                // Every server is set aside, or has just refused or deferred this message: back to
+                // the queue (the attempt not counted) until one is probed again, and not at once.
+                var now = time.GetUtcNow();
+                var probe = servers.NextProbeAt();
+                var backOff = now + RetryDelay(1);
+                return SendOutcome.Retry(send, now, tried.Count > 0 && backOff > probe ? backOff : probe, lastError, refund: true);
+            }
+
+            using (slot)
+            {
+                Delivery delivery;
+                try
+                {
+                    // Once on the wire a message is finished, not abandoned, even when shutting down.
+                    delivery = await slot.Server.SendAsync(message, CancellationToken.None);
+                }
+                catch (ServerUnavailableException exception)
+                {
+                    if (exception.AskedToSlowDown)
+                    {
+                        servers.SlowDown(slot.Server);
+                    }
+
+                    LogServerUnavailable(send.Id, send.CampaignId, slot.Server.Name, exception.Message);
+                    tried.Add(slot.Server);
+                    lastError = exception.Message;
+                    continue;
+                }
+
+                var now = time.GetUtcNow();
+                var messageId = messages.MessageIdFor(send);
+                switch (delivery)
+                {
+                    case Delivery.Accepted accepted:
+                        return SendOutcome.Sent(send, now, messageId, slot.Server.Name, accepted.Reply);
+                    case Delivery.Rejected rejected:
+                        return SendOutcome.Failed(send, now, rejected.Reply, messageId, slot.Server.Name);
+                    case Delivery.Deferred { SlowDown: true } deferred:
+                        // The server is busy, not the message at fault: another server may take it now.
+                        servers.SlowDown(slot.Server);
+                        tried.Add(slot.Server);
+                        lastError = deferred.Reply;
+                        continue;
+                    case Delivery.Deferred deferred when send.Attempts >= options.Value.MaxAttempts:
+                        return SendOutcome.Failed(send, now, $"Gave up after {send.Attempts} attempts: {deferred.Reply}", messageId, slot.Server.Name);
+                    default:
+                        return SendOutcome.Retry(send, now, now + RetryDelay(send.Attempts), delivery.Reply, refund: false, slot.Server.Name);
+                }
+            }
+        }
+    }
+
+    /// <summary>Unique per process (a restarted process must not inherit its predecessor's leases), readable in the table.</summary>
+    private static string WorkerName()
+    {
+        var name = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+        return name.Length <= 100 ? name : name[^100..];
+    }
+
+    /// <summary>Exponential, with ±20% jitter so that messages deferred together do not come back together.</summary>
+    private TimeSpan RetryDelay(int attempts)
+    {
+        var settings = options.Value;
+        var seconds = Math.Min(settings.MaxRetryDelaySeconds, settings.RetryDelaySeconds * Math.Pow(2, attempts - 1));
+        return TimeSpan.FromSeconds(seconds * (0.8 + 0.4 * Random.Shared.NextDouble()));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Made {Count} sends pending again: the workers holding them stopped before their lease ran out")]
+    private partial void LogRecovered(int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Send {SendId} of campaign {CampaignId}: server {Server} unavailable ({Error}); trying another")]
+    private partial void LogServerUnavailable(long sendId, long campaignId, string server, string error);
+}

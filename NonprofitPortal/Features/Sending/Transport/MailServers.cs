@@ -1,0 +1,138 @@
+namespace NonprofitPortal.Features.Sending.Transport;
+
+/// <summary>
+/// Routes each message to a server. Among the servers of the best priority that are not set
+/// aside, the one whose pace allows the earliest send wins, so traffic is shared in proportion
+/// to their rate limits (or their speed, when unlimited). Lower priorities are used only while
+/// every better server is set aside. The global <c>Sending:MessagesPerSecond</c> caps the sum.
+/// </summary>
+public sealed class MailServers : IAsyncDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly SendPacer _globalPacer;
+    private readonly TimeProvider _time;
+    private TaskCompletionSource _changed = NewSignal();
+
+    internal MailServers(IReadOnlyList<MailServer> servers, double globalMessagesPerSecond, TimeProvider time)
+    {
+        All = servers;
+        _globalPacer = new SendPacer(globalMessagesPerSecond);
+        _time = time;
+    }
+
+    public IReadOnlyList<MailServer> All { get; }
+
+    public MailServer? Find(string name) => All.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// Waits for a free connection on the best usable server not in <paramref name="tried"/>.
+    /// Null when none can take the message now (all set aside or tried): <see cref="NextProbeAt"/> says when to try again.
+    /// </summary>
+    public async Task<SendSlot?> ReserveAsync(IReadOnlyCollection<MailServer> tried, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Task changed;
+            lock (_gate)
+            {
+                var now = _time.GetUtcNow();
+                var usable = All.Where(s => !tried.Contains(s) && IsUsable(s, now)).ToList();
+                if (usable.Count == 0)
+                {
+                    return null;
+                }
+
+                var bestPriority = usable.Min(s => s.Priority);
+                var chosen = usable
+                    .Where(s => s.Priority == bestPriority && s.InUse < s.Connections)
+                    .OrderBy(s => s.Pacer.NextSlot(now))
+                    .ThenBy(s => (double)s.InUse / s.Connections)
+                    .FirstOrDefault();
+                if (chosen is not null)
+                {
+                    var probe = chosen.State(now) == MailServerState.Probing;
+                    chosen.InUse++;
+                    chosen.ProbeInFlight |= probe;
+                    var at = chosen.Pacer.Take(now);
+                    var globalAt = _globalPacer.Take(now);
+                    return new SendSlot(chosen, at > globalAt ? at : globalAt, probe, this);
+                }
+
+                changed = _changed.Task;
+            }
+
+            await changed.WaitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Whether any server could take a message now.</summary>
+    public bool AnyUsable()
+    {
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            return All.Any(s => IsUsable(s, now));
+        }
+    }
+
+    /// <summary>The earliest moment a set-aside server will be probed (now, if one is usable).</summary>
+    public DateTimeOffset NextProbeAt()
+    {
+        var now = _time.GetUtcNow();
+        var earliest = All.Min(s => s.SetAsideUntil ?? now);
+        return earliest < now ? now : earliest;
+    }
+
+    /// <summary>The server asked to be sent less: halve its pace for a while.</summary>
+    public void SlowDown(MailServer server)
+    {
+        lock (_gate)
+        {
+            server.SlowDown(_time.GetUtcNow());
+        }
+    }
+
+    public IReadOnlyList<MailServerStatus> Statuses()
+    {
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            return All.Select(s => s.Status(now)).ToList();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var server in All)
+        {
+            await server.DisposeAsync();
+        }
+    }
+
+    internal void Release(SendSlot slot)
+    {
+        TaskCompletionSource changed;
+        lock (_gate)
+        {
+            slot.Server.InUse--;
+            if (slot.Probe)
+            {
+                slot.Server.ProbeInFlight = false;
+            }
+
+            changed = _changed;
+            _changed = NewSignal();
+        }
+
+        changed.TrySetResult();
+    }
+
+    private static bool IsUsable(MailServer server, DateTimeOffset now) => server.State(now) switch
+    {
+        MailServerState.Up => true,
+        MailServerState.Probing => !server.ProbeInFlight,
+        _ => false,
+    };
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}

@@ -50,7 +50,9 @@ public sealed class CampaignMessages(
             Subject = email.Subject,
             Body = new BodyBuilder { HtmlBody = email.Html, TextBody = email.Text }.ToMessageBody(),
         };
-        message.From.Add(_from);
+        // A new address each time: an address list subscribes to its addresses' Changed event, so
+        // one shared instance would keep every message ever sent alive.
+        message.From.Add(new MailboxAddress(_from.Name, _from.Address));
         message.To.Add(new MailboxAddress(send.Name, send.Email));
         foreach (var cc in campaign.Cc)
         {

@@ -1,0 +1,304 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using NonprofitPortal.Data;
+using NonprofitPortal.Features.Accounts;
+using NonprofitPortal.Features.Campaigns;
+using NonprofitPortal.Features.Drafts;
+using NonprofitPortal.Features.Nonprofits;
+using NonprofitPortal.Features.Operations;
+using NonprofitPortal.Features.Sending;
+using NonprofitPortal.Features.Sending.Queue;
+
+namespace NonprofitPortal.Bench;
+
+/// <summary>
+/// Launches a campaign to every nonprofit and drains it into a real smtp-sink, against two
+/// baselines measured in the same run: Postfix's smtp-source pushing the same number of
+/// messages of the same size over the same number of connections into the same sink, and a
+/// raw batched insert of the same pending-send rows.
+/// </summary>
+public static class SendingBenchmark
+{
+    private const string Subject = "News for {{ nonprofit.name }} from {{ foundation.name }}";
+    private const string Body = """
+        <p>Dear {{ nonprofit.name }},</p>
+        <p>We are writing to the organisations we support about the spring grant round. Applications open
+        on the first of the month and close six weeks later; the form has not changed since last year.</p>
+        <p>Your address on file is {{ nonprofit.address }}, and we write to {{ nonprofit.email }}.</p>
+        <p>With best wishes,<br>{{ sender.name }}<br>{{ foundation.name }}</p>
+        <p><a href="{{ unsubscribe_url }}">Unsubscribe</a></p>
+        """;
+
+    /// <param name="postgres">A connection string to an empty PostgreSQL database; null for a SQLite file in <paramref name="workDirectory"/>.</param>
+    public static async Task RunAsync(int recipients, int connections, string? postgres, string workDirectory)
+    {
+        await using var sink = await Sink.StartAsync();
+        var connectionString = postgres ?? $"Data Source={Path.Combine(workDirectory, "sending.db")};Default Timeout=30";
+        await using var app = await BuildAsync(postgres is null ? "Sqlite" : "PostgreSQL", connectionString, sink.Port, connections);
+        var provider = postgres is null ? "SQLite" : "PostgreSQL";
+        Console.WriteLine($"{provider}, {recipients:N0} recipients, {connections} connections, smtp-sink on port {sink.Port}");
+
+        var seeding = Stopwatch.StartNew();
+        await SeedNonprofitsAsync(app.Services, recipients);
+        Console.WriteLine($"seeded {recipients:N0} nonprofits in {seeding.Elapsed.TotalSeconds:F1} s");
+
+        var messageBytes = SampleMessageBytes(app.Services);
+        var sourceRate = await sink.SourceRateAsync(recipients, messageBytes, connections);
+        Console.WriteLine($"smtp-source: {recipients:N0} messages of {messageBytes:N0} bytes over {connections} connections: {sourceRate:N0} msg/s");
+
+        var rawInsert = await RawInsertSecondsAsync(app.Services, recipients);
+        var launch = Stopwatch.StartNew();
+        var launched = await app.Services.GetRequiredService<CampaignLauncher>().LaunchAsync(
+            new CampaignInput("Bench", null, Subject, Body, new RecipientSelection(true, [], DirectoryFilter.All), ["officer@foundation.test"]),
+            new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "bench@foundation.test")], "bench")),
+            null,
+            CancellationToken.None);
+        var enqueue = launch.Elapsed.TotalSeconds;
+        var campaignId = launched.Value?.Id ?? throw new InvalidOperationException(launched.Message);
+        Console.WriteLine($"enqueue: {enqueue:F2} s through CampaignLauncher, {rawInsert:F2} s raw batched insert: ratio {enqueue / rawInsert:F2}x");
+
+        using var sampler = new PeakSampler();
+        var drain = Stopwatch.StartNew();
+        await app.Services.GetRequiredService<SendDrainer>().DrainAsync(CancellationToken.None);
+        var drainSeconds = drain.Elapsed.TotalSeconds;
+        var progress = await app.Services.GetRequiredService<CampaignService>().ProgressAsync(campaignId, CancellationToken.None);
+        var rate = progress!.Sent / drainSeconds;
+        Console.WriteLine($"drain: {progress.Sent:N0} sent, {progress.Failed:N0} failed in {drainSeconds:F1} s: {rate:N0} msg/s, ratio to smtp-source {rate / sourceRate:F2}");
+        Console.WriteLine($"peak during drain: working set {sampler.PeakWorkingSet / 1048576.0:F0} MB, managed heap {sampler.PeakManagedHeap / 1048576.0:F0} MB");
+        Console.WriteLine($"RESULT provider={provider} recipients={recipients} connections={connections} source={sourceRate:F0} drain={rate:F0} ratio={rate / sourceRate:F2} enqueue={enqueue:F2} raw={rawInsert:F2} workingset_mb={sampler.PeakWorkingSet / 1048576.0:F0} heap_mb={sampler.PeakManagedHeap / 1048576.0:F0}");
+        if (progress.Sent != recipients)
+        {
+            throw new InvalidOperationException($"Expected {recipients:N0} sent, got {progress.Sent:N0}.");
+        }
+    }
+
+    private static async Task<WebApplication> BuildAsync(string provider, string connectionString, int smtpPort, int connections)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        builder.Logging.ClearProviders();
+        builder.Configuration["Database:Provider"] = provider;
+        builder.Configuration["ConnectionStrings:Default"] = connectionString;
+        builder.Configuration["Mail:Transport"] = "Smtp";
+        builder.Configuration["Mail:Smtp:Host"] = "127.0.0.1";
+        builder.Configuration["Mail:Smtp:Port"] = smtpPort.ToString(CultureInfo.InvariantCulture);
+        builder.Configuration["Mail:From"] = "Foundation <grants@foundation.test>";
+        builder.Configuration["App:PublicUrl"] = "https://portal.foundation.test/";
+        builder.Configuration["Sending:Connections"] = connections.ToString(CultureInfo.InvariantCulture);
+        builder.AddData();
+        builder.AddOperations();
+        builder.AddSending();
+        builder.AddAccounts();
+        builder.AddNonprofits();
+        builder.AddDrafts();
+        builder.AddCampaigns();
+        var app = builder.Build();
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        await db.Database.MigrateAsync();
+        if (provider == "Sqlite")
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+
+        return app;
+    }
+
+    /// <summary>Nonprofits generated in SQL: the drain reads only the snapshot taken at launch.</summary>
+    private static async Task SeedNonprofitsAsync(IServiceProvider services, int count)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var now = DateTimeOffset.UtcNow;
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "Nonprofits" ("Name", "SortName", "Address", "Email", "NormalizedEmail", "EmailDomain", "SearchText", "CreatedAt", "UpdatedAt", "Version")
+                SELECT 'Nonprofit ' || i, 'nonprofit ' || i, i || ' Main Street, Springfield', 'np' || i || '@d' || (i % 5000) || '.example',
+                       'np' || i || '@d' || (i % 5000) || '.example', 'd' || (i % 5000) || '.example', 'nonprofit ' || i, {now}, {now}, 1
+                FROM generate_series(1, {count}) AS i
+                """);
+            return;
+        }
+
+        var stored = (long)new DateTimeOffsetToBinaryConverter().ConvertToProvider(now)!;
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
+        await db.Database.ExecuteSqlAsync($"""
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {count})
+            INSERT INTO "Nonprofits" ("Name", "SortName", "Address", "Email", "NormalizedEmail", "EmailDomain", "CreatedAt", "UpdatedAt", "Version")
+            SELECT 'Nonprofit ' || i, 'nonprofit ' || i, i || ' Main Street, Springfield', 'np' || i || '@d' || (i % 5000) || '.example',
+                   'np' || i || '@d' || (i % 5000) || '.example', 'd' || (i % 5000) || '.example', {stored}, {stored}, 1
+            FROM n
+            """);
+    }
+
+    private static int SampleMessageBytes(IServiceProvider services)
+    {
+        var sample = new ClaimedSend(1, 1, 1, "np1@d1.example", "Nonprofit 1", "1 Main Street, Springfield", "", 1, null);
+        var content = new CampaignContent(1, Subject, Body, ["officer@foundation.test"], "bench@foundation.test", "bench@foundation.test");
+        var (message, _) = services.GetRequiredService<CampaignMessages>().Compose(content, sample, CancellationToken.None);
+        using var bytes = new MemoryStream();
+        message!.WriteTo(bytes);
+        return (int)bytes.Length;
+    }
+
+    /// <summary>The same rows a launch writes, inserted the fastest plain way (one transaction; a prepared statement, or 1,000-row INSERTs), for a campaign the drain ignores.</summary>
+    private static async Task<double> RawInsertSecondsAsync(IServiceProvider services, int count)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var baseline = new Campaign { Name = "raw insert baseline", Status = CampaignStatus.Cancelled, CreatedBy = "bench", CreatedAt = DateTimeOffset.UtcNow };
+        db.Campaigns.Add(baseline);
+        await db.SaveChangesAsync();
+        var rows = await db.Nonprofits.AsNoTracking().OrderBy(n => n.Id).Select(n => new { n.Id, n.Email, n.Name, n.Address }).ToListAsync();
+
+        var watch = Stopwatch.StartNew();
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        if (connection is SqliteConnection)
+        {
+            await using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = """
+                INSERT INTO "EmailSends" ("CampaignId", "NonprofitId", "Email", "Name", "Address", "Tags", "Status", "Attempts", "NextAttemptAt")
+                VALUES (@c, @n, @e, @name, @a, '', 0, 0, 0)
+                """;
+            var parameters = new[] { "@c", "@n", "@e", "@name", "@a" }.Select(name => Add(insert, name)).ToArray();
+            await insert.PrepareAsync();
+            foreach (var row in rows)
+            {
+                (parameters[0].Value, parameters[1].Value, parameters[2].Value, parameters[3].Value, parameters[4].Value) = (baseline.Id, row.Id, row.Email, row.Name, row.Address);
+                await insert.ExecuteNonQueryAsync();
+            }
+        }
+        else
+        {
+            foreach (var chunk in rows.Chunk(1000))
+            {
+                await using var insert = connection.CreateCommand();
+                insert.Transaction = transaction;
+                var values = new List<string>(chunk.Length);
+                for (var i = 0; i < chunk.Length; i++)
+                {
+                    values.Add($"(@c, @n{i}, @e{i}, @name{i}, @a{i}, '', 0, 0, now())");
+                    (Add(insert, $"@n{i}").Value, Add(insert, $"@e{i}").Value, Add(insert, $"@name{i}").Value, Add(insert, $"@a{i}").Value) = (chunk[i].Id, chunk[i].Email, chunk[i].Name, chunk[i].Address);
+                }
+
+                Add(insert, "@c").Value = baseline.Id;
+                insert.CommandText = $"""INSERT INTO "EmailSends" ("CampaignId", "NonprofitId", "Email", "Name", "Address", "Tags", "Status", "Attempts", "NextAttemptAt") VALUES {string.Join(", ", values)}""";
+                await insert.ExecuteNonQueryAsync();
+            }
+        }
+
+        await transaction.CommitAsync();
+        return watch.Elapsed.TotalSeconds;
+    }
+
+    private static DbParameter Add(DbCommand command, string name)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+
+    /// <summary>Samples the process every 50 ms: the peak working set and managed heap while it runs.</summary>
+    private sealed class PeakSampler : IDisposable
+    {
+        private readonly Timer _timer;
+
+        public PeakSampler() => _timer = new Timer(_ => Sample(), null, 0, 50);
+
+        public long PeakWorkingSet { get; private set; }
+
+        public long PeakManagedHeap { get; private set; }
+
+        public void Dispose()
+        {
+            _timer.Dispose();
+            Sample();
+        }
+
+        private void Sample()
+        {
+            using var process = Process.GetCurrentProcess();
+            PeakWorkingSet = Math.Max(PeakWorkingSet, process.WorkingSet64);
+            PeakManagedHeap = Math.Max(PeakManagedHeap, GC.GetTotalMemory(false));
+        }
+    }
+
+    /// <summary>One smtp-sink without dumps (the limit is what it can take), and smtp-source to measure that limit.</summary>
+    private sealed class Sink : IAsyncDisposable
+    {
+        private readonly Process _process;
+
+        private Sink(Process process, int port) => (_process, Port) = (process, port);
+
+        public int Port { get; }
+
+        public static async Task<Sink> StartAsync()
+        {
+            var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop();
+            var start = new ProcessStartInfo("smtp-sink") { UseShellExecute = false };
+            foreach (var argument in new[] { "-u", "nobody", $"127.0.0.1:{port}", "1024" })
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            var process = Process.Start(start) ?? throw new InvalidOperationException("smtp-sink did not start (apt-get install postfix).");
+            for (var i = 0; i < 100; i++)
+            {
+                try
+                {
+                    using var probe = new TcpClient();
+                    await probe.ConnectAsync(IPAddress.Loopback, port);
+                    return new Sink(process, port);
+                }
+                catch (SocketException)
+                {
+                    await Task.Delay(50);
+                }
+            }
+
+            throw new InvalidOperationException("smtp-sink did not listen within 5 s.");
+        }
+
+        public async Task<double> SourceRateAsync(int messages, int bytes, int connections)
+        {
+            var start = new ProcessStartInfo("smtp-source") { UseShellExecute = false };
+            foreach (var argument in new[] { "-d", "-s", connections.ToString(CultureInfo.InvariantCulture), "-m", messages.ToString(CultureInfo.InvariantCulture),
+                "-l", bytes.ToString(CultureInfo.InvariantCulture), "-f", "grants@foundation.test", "-t", "np@d1.example", $"127.0.0.1:{Port}" })
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            var watch = Stopwatch.StartNew();
+            using var source = Process.Start(start)!;
+            await source.WaitForExitAsync();
+            if (source.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"smtp-source exited with {source.ExitCode}.");
+            }
+
+            return messages / watch.Elapsed.TotalSeconds;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            _process.Kill();
+            await _process.WaitForExitAsync();
+            _process.Dispose();
+        }
+    }
+}

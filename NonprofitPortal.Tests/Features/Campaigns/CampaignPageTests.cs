@@ -144,6 +144,23 @@ public sealed class CampaignPageTests : MudTestContext
     }
 
     [Fact]
+    public async Task Retrying_the_failed_messages_asks_first_and_the_page_follows_the_campaign_again()
+    {
+        // The failed rows belong to no nonprofit any more, so the drain skips them instead of sending.
+        var id = await _campaigns.AddAsync("Retried", CampaignStatus.Completed, total: 40, sent: 37, failed: 3);
+        var page = RenderPage(id);
+        page.WaitForAssertion(() => Assert.Contains("Retry failed", ActionButtons(page)));
+
+        await page.InvokeAsync(() => Button(page, "Retry failed").Click());
+        page.WaitForAssertion(() => Assert.Contains("The 3 failed messages will be sent again", page.Markup));
+        await page.InvokeAsync(() => Button(page, "Retry them").Click());
+
+        page.WaitForAssertion(() => Assert.Equal("Completed: 37 sent, 3 skipped (opted out or removed after the launch).", page.Find("[data-testid=campaign-outcome]").TextContent.Trim()), PollingTimeout);
+        Assert.Equal(("0", "3"), (Count(page, "failed"), Count(page, "skipped")));
+        Assert.Empty(page.FindAll("[data-testid=campaign-failures]"));
+    }
+
+    [Fact]
     public void An_unknown_campaign_says_it_does_not_exist()
     {
         var page = RenderPage(long.MaxValue);

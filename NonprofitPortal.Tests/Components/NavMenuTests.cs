@@ -37,6 +37,16 @@ public sealed class NavMenuTests : MudTestContext
     }
 
     [Fact]
+    public void Staff_who_may_view_campaigns_see_them_after_the_drafts()
+    {
+        AddAuthorization().SetAuthorized("staff@portal.test").SetPolicies(Permissions.NonprofitsView, Permissions.DraftsView, Permissions.CampaignsView);
+
+        var menu = Render<NavMenu>();
+
+        Assert.Equal(["Dashboard", "Nonprofits", "Drafts", "Campaigns"], LinkTexts(menu));
+    }
+
+    [Fact]
     public void An_auditor_sees_the_audit_log_but_not_the_user_pages()
     {
         AddAuthorization().SetAuthorized("auditor@portal.test").SetPolicies(Permissions.AuditView);

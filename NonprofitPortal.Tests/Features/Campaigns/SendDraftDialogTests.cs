@@ -1,0 +1,167 @@
+using System.Security.Claims;
+using Bunit;
+using Bunit.TestDoubles;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor;
+using NonprofitPortal.Data;
+using NonprofitPortal.Features.Accounts;
+using NonprofitPortal.Features.Campaigns;
+using NonprofitPortal.Features.Campaigns.Pages;
+using NonprofitPortal.Features.Drafts;
+using NonprofitPortal.Features.Drafts.Pages;
+using NonprofitPortal.Features.Nonprofits;
+using NonprofitPortal.Tests.Components;
+using NonprofitPortal.Tests.Integration;
+
+namespace NonprofitPortal.Tests.Features.Campaigns;
+
+/// <summary>Sending a draft from its editor, against the real services of a real host (SQLite), rendered by bUnit.</summary>
+[Collection(SqliteHostCollection.Name)]
+public sealed class SendDraftDialogTests : MudTestContext
+{
+    private static readonly ClaimsPrincipal Admin = new(new ClaimsIdentity([new Claim(ClaimTypes.Name, PortalHost.AdminEmail)], "test"));
+    private readonly PortalHost _host;
+    private readonly BunitAuthorizationContext _authorization;
+
+    public SendDraftDialogTests(SqliteHost fixture)
+    {
+        _host = fixture.Host;
+        var services = new[]
+        {
+            typeof(DraftService), typeof(DraftRecipients), typeof(DraftPreviewer), typeof(NonprofitDirectory), typeof(UserAdministration), typeof(CampaignLauncher), typeof(TimeProvider),
+        };
+        foreach (var service in services)
+        {
+            Services.AddSingleton(service, _host.Services.GetRequiredService(service));
+        }
+
+        JSInterop.SetupModule("./js/draft-editor.js");
+        _authorization = AddAuthorization();
+        _authorization.SetAuthorized(PortalHost.AdminEmail).SetPolicies(Permissions.DraftsView, Permissions.DraftsEdit, Permissions.CampaignsSend);
+    }
+
+    private static CancellationToken Cancel => Xunit.TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_dialog_counts_recipients_the_opted_out_left_out_the_cc_copies_and_every_message()
+    {
+        var nonprofits = await AddNonprofitsAsync("dialog-count", 4);
+        await _host.Services.GetRequiredService<NonprofitEditor>().SetOptedOutAsync(nonprofits[0], optedOut: true, Admin, Cancel);
+        var draft = await AddDraftAsync("dialog-count", "<p>Hello {{ nonprofit.name }}</p>", ["officer@foundation.test", "board@foundation.test"]);
+
+        var root = await OpenDialogAsync(draft);
+
+        root.WaitForAssertion(() => Assert.Equal("3", Text(root, "send-recipients")));
+        Assert.Equal("1", Text(root, "send-opted-out"));
+        Assert.Equal("2", Text(root, "send-cc"));
+        Assert.Equal("Each CC address receives 3 copies, one per recipient.", Text(root, "send-cc-copies"));
+        Assert.Equal("9", Text(root, "send-total"));
+        Assert.Equal("Send 9 messages", Text(root, "send-confirm"));
+    }
+
+    [Fact]
+    public async Task A_draft_that_reaches_no_one_cannot_be_sent()
+    {
+        var nonprofits = await AddNonprofitsAsync("dialog-nobody", 1);
+        await _host.Services.GetRequiredService<NonprofitEditor>().SetOptedOutAsync(nonprofits[0], optedOut: true, Admin, Cancel);
+        var draft = await AddDraftAsync("dialog-nobody", "<p>Hello</p>", []);
+
+        var root = await OpenDialogAsync(draft);
+
+        root.WaitForAssertion(() => Assert.Equal("0", Text(root, "send-recipients")));
+        Assert.True(root.Find("[data-testid=send-confirm]").HasAttribute("disabled"));
+        Assert.Contains("No one would receive it", root.Markup);
+    }
+
+    [Fact]
+    public async Task A_template_error_is_shown_in_the_dialog_with_its_line_and_column_and_nothing_is_sent()
+    {
+        await AddNonprofitsAsync("dialog-error", 2);
+        var draft = await AddDraftAsync("dialog-error", "<p>Hello</p>\n<p>{{ nonprofit.nmae }}</p>", []);
+        var root = await OpenDialogAsync(draft);
+        root.WaitForAssertion(() => Assert.Equal("Send 2 messages", Text(root, "send-confirm")));
+
+        root.Find("[data-testid=send-confirm]").Click();
+
+        root.WaitForAssertion(() => Assert.StartsWith("Body: Line 2, column", Text(root, "send-problems")));
+        Assert.Contains("nmae", Text(root, "send-problems"));
+        Assert.Equal(0, await CampaignsOfAsync(draft));
+    }
+
+    [Fact]
+    public async Task Send_saves_the_changes_first_then_launches_one_campaign_and_opens_it()
+    {
+        await AddNonprofitsAsync("editor-send", 2);
+        var draft = await AddDraftAsync("editor-send", "<p>Hello {{ nonprofit.name }}</p>", ["officer@foundation.test"]);
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        var editor = RenderEditor(draft);
+        editor.WaitForElement("#subject-template").Input("Changed just before sending");
+
+        // The preview re-renders the editor as it follows the change: find and click in one step.
+        await editor.InvokeAsync(() => editor.FindAll("button").Single(b => b.TextContent.Trim() == "Send…").Click());
+        editor.WaitForAssertion(() => Assert.Equal("Send 4 messages", Text(editor, "send-confirm")));
+        await editor.InvokeAsync(() => editor.Find("[data-testid=send-confirm]").Click());
+
+        editor.WaitForAssertion(() => Assert.Matches(@"/campaigns/\d+$", navigation.Uri));
+        await using var db = await _host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Cancel);
+        var campaign = await db.Campaigns.SingleAsync(c => c.DraftId == draft, Cancel);
+        Assert.EndsWith($"/campaigns/{campaign.Id}", navigation.Uri);
+        Assert.Equal(("Changed just before sending", 2), (campaign.SubjectTemplate, campaign.Total));
+    }
+
+    [Fact]
+    public async Task Without_the_send_permission_the_editor_offers_no_send_button()
+    {
+        _authorization.SetPolicies(Permissions.DraftsView, Permissions.DraftsEdit);
+        var draft = await AddDraftAsync("editor-no-send", "<p>Hello</p>", []);
+
+        var editor = RenderEditor(draft);
+
+        editor.WaitForElement("#subject-template");
+        Assert.Contains(editor.FindAll("button"), b => b.TextContent.Trim() == "Save");
+        Assert.DoesNotContain(editor.FindAll("button"), b => b.TextContent.Trim() == "Send…");
+    }
+
+    private async Task<long[]> AddNonprofitsAsync(string tag, int count)
+    {
+        var editor = _host.Services.GetRequiredService<NonprofitEditor>();
+        var ids = new long[count];
+        for (var i = 0; i < count; i++)
+        {
+            ids[i] = (await editor.CreateAsync(new NonprofitInput($"{tag} {i}", "Road", $"n{i}@{tag}.org", [tag]), Admin, Cancel)).Value!.Id;
+        }
+
+        return ids;
+    }
+
+    private async Task<long> AddDraftAsync(string tag, string body, IReadOnlyList<string> cc)
+    {
+        var selection = new RecipientSelection(false, [], new DirectoryFilter(Tag: tag));
+        var draft = await _host.Services.GetRequiredService<DraftService>().CreateAsync(new DraftInput($"Draft {tag}", "News", body, selection, cc), Admin, Cancel);
+        return draft.Value!.Id;
+    }
+
+    private async Task<int> CampaignsOfAsync(long draftId)
+    {
+        await using var db = await _host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Cancel);
+        return await db.Campaigns.CountAsync(c => c.DraftId == draftId, Cancel);
+    }
+
+    private async Task<IRenderedComponent<IComponent>> OpenDialogAsync(long draftId)
+    {
+        var root = RenderWithProviders<ContentPlaceholder>();
+        var parameters = new DialogParameters<SendDraftDialog> { { d => d.DraftId, draftId } };
+        await root.InvokeAsync(() => Services.GetRequiredService<IDialogService>().ShowAsync<SendDraftDialog>("Send", parameters));
+        return root;
+    }
+
+    private IRenderedComponent<IComponent> RenderEditor(long draftId) => RenderWithProviders(builder =>
+    {
+        builder.OpenComponent<DraftEditor>(0);
+        builder.AddAttribute(1, nameof(DraftEditor.Id), (long?)draftId);
+        builder.CloseComponent();
+    });
+
+    private static string Text(IRenderedComponent<IComponent> root, string testId) => root.Find($"[data-testid={testId}]").TextContent.Trim();
+}

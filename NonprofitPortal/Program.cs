@@ -46,6 +46,7 @@ app.MapNonprofitsEndpoints();
 app.MapDraftsEndpoints();
 app.MapCampaignsEndpoints();
 app.MapUnsubscribeEndpoints();
+app.MapSendingEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -20,6 +20,7 @@ public static class SendingFeature
         services.AddSingleton<CampaignMessages>();
         services.AddSingleton<SendDrainer>();
         services.AddSingleton<SendingTrigger>();
+        services.AddSingleton<ServerTestMessages>();
         switch (builder.ConfiguredDatabaseProvider())
         {
             case DatabaseProvider.PostgreSQL:

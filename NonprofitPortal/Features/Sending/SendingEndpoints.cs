@@ -1,0 +1,31 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NonprofitPortal.Features.Accounts;
+using NonprofitPortal.Features.Sending.Transport;
+
+namespace NonprofitPortal.Features.Sending;
+
+public static class SendingEndpoints
+{
+    public static IEndpointRouteBuilder MapSendingEndpoints(this IEndpointRouteBuilder app)
+    {
+        var servers = app.MapGroup("/api/mail/servers").WithTags("Mail servers").RequireAuthorization(Permissions.UsersManage);
+        servers.MapGet("/", (MailServers all) => TypedResults.Ok(all.Statuses())).WithName("ListMailServers");
+        servers.MapPost("/{name}/test", SendTest).WithName("TestMailServer");
+        return app;
+    }
+
+    private static async Task<Results<Ok<ServerTestResponse>, ProblemHttpResult>> SendTest(
+        string name, ServerTestMessages tests, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var delivery = await tests.SendAsync(name, user, cancellationToken);
+        return delivery switch
+        {
+            null => ProblemResults.From(OperationResult.NotFound($"No mail server is named '{name}'.")),
+            Delivery.Accepted accepted => TypedResults.Ok(new ServerTestResponse(name, accepted.Reply)),
+            _ => TypedResults.Problem(delivery.Reply, statusCode: StatusCodes.Status502BadGateway, title: $"{name} did not take the test message."),
+        };
+    }
+}
+
+public sealed record ServerTestResponse(string Server, string Reply);

@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using NonprofitPortal.Features.Sending.Transport;
+
+namespace NonprofitPortal.Features.Sending;
+
+/// <summary>A short message through one chosen server, to the admin who asked: "does this relay work?"</summary>
+public sealed class ServerTestMessages(MailServers servers, IOptions<MailOptions> mailOptions, TimeProvider time)
+{
+    /// <returns>What the server answered; null when no server has that name.</returns>
+    public async Task<Delivery?> SendAsync(string serverName, ClaimsPrincipal admin, CancellationToken cancellationToken)
+    {
+        if (servers.Find(serverName) is not { } server)
+        {
+            return null;
+        }
+
+        var to = admin.FindFirstValue(ClaimTypes.Email) ?? admin.Identity?.Name ?? "";
+        var from = MailboxAddress.Parse(mailOptions.Value.From);
+        var message = new MimeMessage
+        {
+            Subject = $"Test message through {server.Name}",
+            Date = time.GetUtcNow(),
+            Body = new TextPart("plain") { Text = $"This message went through the mail server {server.Name} ({server.Address}) at {time.GetUtcNow():u}." },
+        };
+        message.From.Add(new MailboxAddress(from.Name, from.Address));
+        message.To.Add(MailboxAddress.Parse(to));
+        try
+        {
+            return await server.SendAsync(message, cancellationToken);
+        }
+        catch (ServerUnavailableException exception)
+        {
+            return new Delivery.Rejected(exception.Message);
+        }
+    }
+}

@@ -30,8 +30,8 @@ namespace NonprofitPortal.Bench;
 /// </summary>
 public static class SendingBenchmark
 {
-    private const string Subject = "News for {{ nonprofit.name }} from {{ foundation.name }}";
-    private const string Body = """
+    internal const string Subject = "News for {{ nonprofit.name }} from {{ foundation.name }}";
+    internal const string Body = """
         <p>Dear {{ nonprofit.name }},</p>
         <p>We are writing to the organisations we support about the spring grant round. Applications open
         on the first of the month and close six weeks later; the form has not changed since last year.</p>
@@ -83,7 +83,8 @@ public static class SendingBenchmark
         }
     }
 
-    private static async Task<WebApplication> BuildAsync(string provider, string connectionString, int smtpPort, int connections)
+    /// <param name="serverPorts">When given, one server per port under <c>Mail:Smtp:Servers</c>, each with <paramref name="connections"/> connections.</param>
+    internal static async Task<WebApplication> BuildAsync(string provider, string connectionString, int smtpPort, int connections, IReadOnlyList<int>? serverPorts = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.Logging.ClearProviders();
@@ -95,6 +96,14 @@ public static class SendingBenchmark
         builder.Configuration["Mail:From"] = "Foundation <grants@foundation.test>";
         builder.Configuration["App:PublicUrl"] = "https://portal.foundation.test/";
         builder.Configuration["Sending:Connections"] = connections.ToString(CultureInfo.InvariantCulture);
+        for (var i = 0; i < (serverPorts?.Count ?? 0); i++)
+        {
+            builder.Configuration[$"Mail:Smtp:Servers:{i}:Name"] = $"sink-{i + 1}";
+            builder.Configuration[$"Mail:Smtp:Servers:{i}:Host"] = "127.0.0.1";
+            builder.Configuration[$"Mail:Smtp:Servers:{i}:Port"] = serverPorts![i].ToString(CultureInfo.InvariantCulture);
+            builder.Configuration[$"Mail:Smtp:Servers:{i}:Connections"] = connections.ToString(CultureInfo.InvariantCulture);
+        }
+
         builder.AddData();
         builder.AddOperations();
         builder.AddSending();
@@ -114,7 +123,7 @@ public static class SendingBenchmark
     }
 
     /// <summary>Nonprofits generated in SQL: the drain reads only the snapshot taken at launch.</summary>
-    private static async Task SeedNonprofitsAsync(IServiceProvider services, int count)
+    internal static async Task SeedNonprofitsAsync(IServiceProvider services, int count)
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         var now = DateTimeOffset.UtcNow;
@@ -236,7 +245,7 @@ public static class SendingBenchmark
     }
 
     /// <summary>One smtp-sink without dumps (the limit is what it can take), and smtp-source to measure that limit.</summary>
-    private sealed class Sink : IAsyncDisposable
+    internal sealed class Sink : IAsyncDisposable
     {
         private readonly Process _process;
 

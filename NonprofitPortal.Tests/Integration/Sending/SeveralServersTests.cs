@@ -61,6 +61,33 @@ public sealed class SeveralServersTests(PostgresServer postgres)
     }
 
     [Fact]
+    public async Task Readiness_is_degraded_not_down_while_one_server_carries_the_mail()
+    {
+        await using var down = await SendingHosts.StartSinkAsync();
+        await down.StopAsync();
+        await using var up = await SendingHosts.StartSinkAsync();
+        var settings = Servers((down, "down", 1, 0), (up, "up", 2, 0));
+        settings["Sending:BreakSeconds"] = "600";
+        await using var host = await _hosts.StartAsync(up, settings);
+        var api = new CampaignApi(await host.AdminClientAsync());
+        await api.ImportRecipientsAsync("degraded", 20);
+        using var anonymous = host.CreateClient();
+
+        var before = await anonymous.GetAsync("/health/ready", Cancel);
+        var launched = await api.LaunchToTagAsync("degraded");
+        var finished = await api.WaitUntilFinishedAsync(launched.CampaignId);
+        var during = await anonymous.GetAsync("/health/ready", Cancel);
+        var live = await anonymous.GetAsync("/health/live", Cancel);
+
+        Assert.Equal("Healthy", await before.Content.ReadAsStringAsync(Cancel));
+        Assert.Equal((CampaignStatus.Completed, 20), (finished.Status, finished.Sent));
+        Assert.Equal(20, MessagesOf(up, launched.CampaignId).Count);
+        Assert.Equal(HttpStatusCode.OK, during.StatusCode);
+        Assert.Equal("Degraded", await during.Content.ReadAsStringAsync(Cancel));
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+    }
+
+    [Fact]
     public async Task A_server_answering_421_fails_nothing_is_slowed_and_the_campaign_completes_once_it_recovers()
     {
         await using var sink = await SendingHosts.StartSinkAsync(new SmtpSinkOptions { ServiceClosingCommands = ["MAIL"] });

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using NonprofitPortal.Data;
+using NonprofitPortal.Features.Operations;
 using NonprofitPortal.Features.Sending.Queue;
 using NonprofitPortal.Features.Sending.Transport;
 using Quartz;
@@ -21,6 +22,7 @@ public static class SendingFeature
         services.AddSingleton<SendDrainer>();
         services.AddSingleton<SendingTrigger>();
         services.AddSingleton<ServerTestMessages>();
+        services.AddHealthChecks().AddCheck<MailServersHealthCheck>("mail servers", tags: [HealthTags.Ready]);
         switch (builder.ConfiguredDatabaseProvider())
         {
             case DatabaseProvider.PostgreSQL:

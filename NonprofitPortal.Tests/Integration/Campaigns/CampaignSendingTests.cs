@@ -14,6 +14,7 @@ namespace NonprofitPortal.Tests.Integration.Campaigns;
 public abstract class CampaignSendingTests(PostgresServer postgres, bool onPostgres)
 {
     private readonly SendingHosts _hosts = new(postgres, onPostgres);
+    private readonly bool _onPostgres = onPostgres;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -209,6 +210,47 @@ public abstract class CampaignSendingTests(PostgresServer postgres, bool onPostg
     }
 
     [Fact]
+    public async Task Stopping_the_host_mid_campaign_hands_back_what_it_claimed_and_another_start_finishes_it()
+    {
+        await using var sink = await SendingHosts.StartSinkAsync();
+        var directory = RealServer.CreateTraversableTempDirectory("nonprofitportal-stop-");
+        try
+        {
+            var settings = Paced();
+            var database = await _hosts.NewDatabaseAsync();
+            if (database is null)
+            {
+                settings["ConnectionStrings:Default"] = $"Data Source={Path.Combine(directory.FullName, "portal.db")}";
+            }
+
+            long campaignId;
+            await using (var first = await _hosts.StartAsync(sink, settings, database))
+            {
+                var api = new CampaignApi(await first.AdminClientAsync());
+                await api.ImportRecipientsAsync("stopping", 40);
+                campaignId = (await api.LaunchToTagAsync("stopping")).CampaignId;
+                await api.WaitForAsync(campaignId, c => c.Sent >= 5, "to send a few");
+            }
+
+            // Read between the two hosts, before the second one starts draining.
+            var stillLeased = await ScalarAsync(database ?? settings["ConnectionStrings:Default"]!, $"""SELECT COUNT(*) FROM "EmailSends" WHERE "CampaignId" = {campaignId} AND "Status" = 1""");
+            var sentBeforeStop = await ScalarAsync(database ?? settings["ConnectionStrings:Default"]!, $"""SELECT "Sent" FROM "Campaigns" WHERE "Id" = {campaignId}""");
+            await using var second = await _hosts.StartAsync(sink, settings, database);
+            var finished = await new CampaignApi(await second.AdminClientAsync()).WaitUntilFinishedAsync(campaignId);
+
+            Assert.Equal(0, stillLeased);
+            Assert.InRange(sentBeforeStop, 5, 39);
+            Assert.Equal((CampaignStatus.Completed, 40), (finished.Status, finished.Sent));
+            Assert.Equal(40, MessagesOf(sink, campaignId).Count);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task The_unsubscribe_page_changes_nothing_until_confirmed_and_a_forged_link_is_refused()
     {
         await using var sink = await SendingHosts.StartSinkAsync();
@@ -271,6 +313,15 @@ public abstract class CampaignSendingTests(PostgresServer postgres, bool onPostg
     {
         await using var db = await Database(host);
         return await db.Nonprofits.Where(n => n.Email == email).Select(n => n.OptedOutAt != null).SingleAsync(Cancel);
+    }
+
+    private async Task<long> ScalarAsync(string connectionString, string sql)
+    {
+        await using System.Data.Common.DbConnection connection = _onPostgres ? new Npgsql.NpgsqlConnection(connectionString) : new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
+        await connection.OpenAsync(Cancel);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(Cancel), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static Task<AppDbContext> Database(PortalHost host) =>

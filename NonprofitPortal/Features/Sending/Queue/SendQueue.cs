@@ -62,7 +62,7 @@ public abstract class SendQueue(IDbContextFactory<AppDbContext> contextFactory, 
         var running = await db.Campaigns
             .Where(c => c.Status == CampaignStatus.Queued || c.Status == CampaignStatus.Sending)
             .OrderBy(c => c.Id)
-            .Select(c => new { c.Id, c.Status })
+            .Select(c => new { c.Id, c.StartedAt })
             .ToListAsync(cancellationToken);
         if (running.Count == 0)
         {
@@ -93,11 +93,14 @@ public abstract class SendQueue(IDbContextFactory<AppDbContext> contextFactory, 
                 }
             }
 
-            if (claimed.Count > before && campaign.Status == CampaignStatus.Queued)
+            if (claimed.Count > before && campaign.StartedAt is null)
             {
+                // The first claim starts the campaign (also one paused before it ever started, then resumed).
                 await db.Campaigns
-                    .Where(c => c.Id == campaign.Id && c.Status == CampaignStatus.Queued)
-                    .ExecuteUpdateAsync(c => c.SetProperty(x => x.Status, CampaignStatus.Sending).SetProperty(x => x.StartedAt, now), cancellationToken);
+                    .Where(c => c.Id == campaign.Id && c.StartedAt == null)
+                    .ExecuteUpdateAsync(c => c
+                        .SetProperty(x => x.Status, x => x.Status == CampaignStatus.Queued ? CampaignStatus.Sending : x.Status)
+                        .SetProperty(x => x.StartedAt, now), cancellationToken);
             }
 
             if (claimed.Count >= limit)

@@ -36,19 +36,7 @@ public sealed class MailServers : IAsyncDisposable
             lock (_gate)
             {
                 var now = _time.GetUtcNow();
-                var usable = All.Where(s => !tried.Contains(s) && IsUsable(s, now)).ToList();
-                if (usable.Count == 0)
-                {
-                    return null;
-                }
-
-                var bestPriority = usable.Min(s => s.Priority);
-                var chosen = usable
-                    .Where(s => s.Priority == bestPriority && s.InUse < s.Connections)
-                    .OrderBy(s => s.Pacer.NextSlot(now))
-                    .ThenBy(s => (double)s.InUse / s.Connections)
-                    .FirstOrDefault();
-                if (chosen is not null)
+                if (Choose(tried, now) is { } chosen)
                 {
                     var probe = chosen.State(now) == MailServerState.Probing;
                     chosen.InUse++;
@@ -56,6 +44,11 @@ public sealed class MailServers : IAsyncDisposable
                     var at = chosen.Pacer.Take(now);
                     var globalAt = _globalPacer.Take(now);
                     return new SendSlot(chosen, at > globalAt ? at : globalAt, probe, this);
+                }
+
+                if (!All.Any(s => !tried.Contains(s) && IsUsable(s, now)))
+                {
+                    return null;
                 }
 
                 changed = _changed.Task;
@@ -125,6 +118,47 @@ public sealed class MailServers : IAsyncDisposable
         }
 
         changed.TrySetResult();
+    }
+
+    /// <summary>
+    /// Of the usable servers of the best priority, one with a free connection whose pace allows
+    /// the earliest send (the least busy on a tie); null when they are all busy or none is usable.
+    /// A loop rather than LINQ: this runs for every message.
+    /// </summary>
+    private MailServer? Choose(IReadOnlyCollection<MailServer> tried, DateTimeOffset now)
+    {
+        var bestPriority = int.MaxValue;
+        foreach (var server in All)
+        {
+            if (server.Priority < bestPriority && !tried.Contains(server) && IsUsable(server, now))
+            {
+                bestPriority = server.Priority;
+            }
+        }
+
+        MailServer? chosen = null;
+        foreach (var server in All)
+        {
+            if (server.Priority != bestPriority || server.InUse >= server.Connections || tried.Contains(server) || !IsUsable(server, now))
+            {
+                continue;
+            }
+
+            if (chosen is null || Earlier(server, chosen, now))
+            {
+                chosen = server;
+            }
+        }
+
+        return chosen;
+    }
+
+    private static bool Earlier(MailServer candidate, MailServer chosen, DateTimeOffset now)
+    {
+        var (candidateSlot, chosenSlot) = (candidate.Pacer.NextSlot(now), chosen.Pacer.NextSlot(now));
+        return candidateSlot != chosenSlot
+            ? candidateSlot < chosenSlot
+            : (double)candidate.InUse / candidate.Connections < (double)chosen.InUse / chosen.Connections;
     }
 
     private static bool IsUsable(MailServer server, DateTimeOffset now) => server.State(now) switch

@@ -31,7 +31,7 @@ app.UseWhen(
     context => context.Request.Path.StartsWithSegments("/api"),
     api => api.UseStatusCodePages());
 app.UseWhen(
-    context => !context.Request.Path.StartsWithSegments("/api"),
+    context => !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/hubs"),
     pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 
 app.UseAuthentication();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Components;
 using NonprofitPortal.Features.Accounts;
 using NonprofitPortal.Features.Campaigns;
 using NonprofitPortal.Features.Campaigns.Pages;
+using NonprofitPortal.Features.Campaigns.Progress;
 using NonprofitPortal.Tests.Components;
 using NonprofitPortal.Tests.Integration;
 
@@ -13,7 +14,7 @@ namespace NonprofitPortal.Tests.Features.Campaigns;
 [Collection(SqliteHostCollection.Name)]
 public sealed class CampaignPageTests : MudTestContext
 {
-    // The page reads the counters once a second: a change shows within a few.
+    // The monitor reads the counters twice a second: a change shows within a few.
     private static readonly TimeSpan PollingTimeout = TimeSpan.FromSeconds(5);
     private static readonly string[] Actions = ["Pause", "Resume", "Retry failed", "Cancel"];
     private readonly SeededCampaigns _campaigns;
@@ -22,7 +23,7 @@ public sealed class CampaignPageTests : MudTestContext
     public CampaignPageTests(SqliteHost fixture)
     {
         _campaigns = new SeededCampaigns(fixture.Host);
-        foreach (var service in new[] { typeof(CampaignService), typeof(TimeProvider) })
+        foreach (var service in new[] { typeof(CampaignService), typeof(CampaignProgressMonitor), typeof(TimeProvider) })
         {
             Services.AddSingleton(service, fixture.Host.Services.GetRequiredService(service));
         }
@@ -79,6 +80,43 @@ public sealed class CampaignPageTests : MudTestContext
         await _campaigns.AdvanceAsync(id, sent: 40, CampaignStatus.Completed);
         page.WaitForAssertion(() => Assert.Equal("Completed: all 40 sent.", page.Find("[data-testid=campaign-outcome]").TextContent.Trim()), PollingTimeout);
         Assert.Equal("Completed", page.Find("[data-testid=campaign-status]").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task A_sending_campaign_shows_the_time_left_and_draws_its_rate_as_readings_come()
+    {
+        // Started four minutes ago with 10 sent: about 2.5 a minute, so 30 more take about 12 minutes.
+        var id = await _campaigns.AddAsync("Rate drawn", CampaignStatus.Sending, total: 40, sent: 10);
+        var page = RenderPage(id);
+        page.WaitForAssertion(() => Assert.StartsWith("about 12 min", page.Find("[data-testid=campaign-eta]").TextContent.Trim()));
+        Assert.EndsWith("so far", page.Find("[data-testid=campaign-elapsed]").TextContent.Trim());
+
+        await _campaigns.AdvanceAsync(id, sent: 25, CampaignStatus.Sending);
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=rate-chart] svg")), PollingTimeout);
+    }
+
+    [Fact]
+    public async Task A_paused_campaign_shows_no_time_left()
+    {
+        var id = await _campaigns.AddAsync("Paused, no estimate", CampaignStatus.Paused, total: 40, sent: 10);
+
+        var page = RenderPage(id);
+
+        page.WaitForAssertion(() => Assert.EndsWith("so far", page.Find("[data-testid=campaign-elapsed]").TextContent.Trim()));
+        Assert.Empty(page.FindAll("[data-testid=campaign-eta]"));
+    }
+
+    [Fact]
+    public async Task A_finished_campaign_says_how_long_it_took_without_an_estimate_or_a_chart()
+    {
+        var id = await _campaigns.AddAsync("Took four minutes", CampaignStatus.Completed, total: 40, sent: 40);
+
+        var page = RenderPage(id);
+
+        page.WaitForAssertion(() => Assert.StartsWith("took 4 min", page.Find("[data-testid=campaign-elapsed]").TextContent.Trim()));
+        Assert.Empty(page.FindAll("[data-testid=campaign-eta]"));
+        Assert.Empty(page.FindAll("[data-testid=rate-chart]"));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using NonprofitPortal.Features.Accounts;
 using NonprofitPortal.Features.Campaigns;
 using NonprofitPortal.Features.Campaigns.Pages;
+using NonprofitPortal.Features.Campaigns.Progress;
 using NonprofitPortal.Tests.Components;
 using NonprofitPortal.Tests.Integration;
 
@@ -17,7 +18,7 @@ public sealed class CampaignsListTests : MudTestContext
     public CampaignsListTests(SqliteHost fixture)
     {
         _campaigns = new SeededCampaigns(fixture.Host);
-        foreach (var service in new[] { typeof(CampaignService), typeof(TimeProvider) })
+        foreach (var service in new[] { typeof(CampaignService), typeof(CampaignProgressMonitor), typeof(TimeProvider) })
         {
             Services.AddSingleton(service, fixture.Host.Services.GetRequiredService(service));
         }

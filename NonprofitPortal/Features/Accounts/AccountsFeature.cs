@@ -29,10 +29,18 @@ public static class AccountsFeature
                 options.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
             })
             .AddPolicyScheme(CookieOrBearerScheme, null, options => options.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || HubAccessToken(context.Request) is not null
                     ? IdentityConstants.BearerScheme
                     : IdentityConstants.ApplicationScheme)
-            .AddBearerToken(IdentityConstants.BearerScheme, options => options.BearerTokenExpiration = TimeSpan.FromHours(1))
+            .AddBearerToken(IdentityConstants.BearerScheme, options =>
+            {
+                options.BearerTokenExpiration = TimeSpan.FromHours(1);
+                options.Events.OnMessageReceived = context =>
+                {
+                    context.Token ??= HubAccessToken(context.Request);
+                    return Task.CompletedTask;
+                };
+            })
             .AddIdentityCookies();
 
         services.ConfigureApplicationCookie(options =>
@@ -83,6 +91,15 @@ public static class AccountsFeature
         services.AddHostedService<AccountSeeder>();
         return builder;
     }
+
+    /// <summary>
+    /// Browsers cannot set headers on WebSockets and server-sent events, so SignalR clients send
+    /// the token in the query string. Taken from there for the hubs only: elsewhere a token in a URL is refused.
+    /// </summary>
+    private static string? HubAccessToken(HttpRequest request) =>
+        request.Path.StartsWithSegments("/hubs") && request.Query["access_token"] is { Count: 1 } token && !string.IsNullOrEmpty(token[0])
+            ? token[0]
+            : null;
 
     private static Task StatusOrRedirect(HttpContext context, string redirectUri, int statusCode)
     {

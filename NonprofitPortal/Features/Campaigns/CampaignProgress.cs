@@ -1,6 +1,6 @@
 namespace NonprofitPortal.Features.Campaigns;
 
-/// <summary>A campaign's counters at one moment, as pages, the API and (later) the hub show them.</summary>
+/// <summary>A campaign's counters at one moment, as pages, the API and the hub show them.</summary>
 public sealed record CampaignProgress(
     long Id,
     CampaignStatus Status,
@@ -12,9 +12,30 @@ public sealed record CampaignProgress(
     DateTimeOffset? CompletedAt,
     double RatePerSecond)
 {
+    // Beyond this an estimate says nothing useful, and as the rate nears zero it would overflow a TimeSpan.
+    private static readonly TimeSpan MaxEstimate = TimeSpan.FromDays(100);
+
     public int Pending => Total - Sent - Failed - Skipped;
 
     public int Done => Sent + Failed + Skipped;
 
     public bool IsFinished => Status is CampaignStatus.Completed or CampaignStatus.Cancelled;
+
+    /// <summary>How long the rest should take at the current rate: only while sending, with a rate to go by.</summary>
+    public TimeSpan? TimeLeft
+    {
+        get
+        {
+            if (Status != CampaignStatus.Sending || RatePerSecond <= 0 || Pending <= 0)
+            {
+                return null;
+            }
+
+            var seconds = Math.Ceiling(Pending / RatePerSecond);
+            return seconds <= MaxEstimate.TotalSeconds ? TimeSpan.FromSeconds(seconds) : null;
+        }
+    }
+
+    /// <summary>From the start to the end, or to <paramref name="now"/> while unfinished; pauses included.</summary>
+    public TimeSpan? ElapsedAt(DateTimeOffset now) => StartedAt is { } started ? (CompletedAt ?? now) - started : null;
 }

@@ -41,6 +41,22 @@ public sealed class CampaignService(
         return rows.Select(Summary).ToList();
     }
 
+    /// <summary>
+    /// Sent and failed counts of the campaigns launched since <paramref name="since"/>, except those
+    /// in <paramref name="except"/>. By launch time, which is indexed: a campaign that runs past
+    /// midnight counts on the day it was launched.
+    /// </summary>
+    public async Task<CampaignTotals> TotalsLaunchedSinceAsync(DateTimeOffset since, IReadOnlyCollection<long> except, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var excluded = except.ToArray();
+        var counters = await db.Campaigns
+            .Where(c => c.CreatedAt >= since && !excluded.Contains(c.Id))
+            .Select(c => new { c.Sent, c.Failed })
+            .ToListAsync(cancellationToken);
+        return new CampaignTotals(counters.Sum(c => c.Sent), counters.Sum(c => c.Failed));
+    }
+
     public async Task<CampaignDetails?> FindAsync(long id, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using NonprofitPortal.Features.Accounts;
 using NonprofitPortal.Features.Campaigns.Api;
+using NonprofitPortal.Features.Campaigns.Progress;
 using NonprofitPortal.Features.Drafts;
 using NonprofitPortal.Features.Nonprofits;
 
@@ -26,6 +27,7 @@ public static class CampaignsEndpoints
         campaigns.MapPost("/{id:long}/cancel", (long id, CampaignService service, ClaimsPrincipal user, CancellationToken ct) => Steer(id, service, service.CancelAsync(id, user, ct), ct))
             .WithName("CancelCampaign").RequireAuthorization(Permissions.CampaignsSend);
         campaigns.MapPost("/{id:long}/retry-failed", RetryFailed).WithName("RetryFailedSends").RequireAuthorization(Permissions.CampaignsSend);
+        app.MapHub<CampaignsHub>(CampaignsHub.Path);
         return app;
     }
 

@@ -1,5 +1,8 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using NonprofitPortal.Data;
 using NonprofitPortal.Features.Campaigns.Enqueue;
+using NonprofitPortal.Features.Campaigns.Progress;
 using NonprofitPortal.Features.Campaigns.Unsubscribe;
 
 namespace NonprofitPortal.Features.Campaigns;
@@ -12,6 +15,11 @@ public static class CampaignsFeature
         services.AddSingleton<CampaignLauncher>();
         services.AddSingleton<CampaignService>();
         services.AddSingleton<CampaignRates>();
+        services.AddSingleton<CampaignProgressMonitor>();
+        services.AddSingleton<CampaignProgressBroadcaster>();
+        // Statuses as lower-case strings, as the HTTP API writes them.
+        services.AddSignalR().AddJsonProtocol(options =>
+            options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddSingleton<UnsubscribeTokens>();
         services.AddSingleton<Unsubscriber>();
         switch (builder.ConfiguredDatabaseProvider())

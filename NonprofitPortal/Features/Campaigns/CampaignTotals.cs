@@ -1,0 +1,3 @@
+namespace NonprofitPortal.Features.Campaigns;
+
+public sealed record CampaignTotals(int Sent, int Failed);

@@ -20,10 +20,13 @@ public sealed class SignedInBrowser : IAsyncDisposable
 
     public ShellPage Shell { get; }
 
-    public static async Task<SignedInBrowser> StartAsync(ChromiumBrowser browser, BrowserHost app, string email, string password)
+    public static Task<SignedInBrowser> StartAsync(ChromiumBrowser browser, BrowserHost app, string email, string password) =>
+        StartAsync(browser, app.BaseUrl, email, password);
+
+    public static async Task<SignedInBrowser> StartAsync(ChromiumBrowser browser, string baseUrl, string email, string password)
     {
         RealServer.Require(browser.IsAvailable, $"Chromium is needed: {browser.UnavailableReason}");
-        var context = await browser.NewContextAsync(app.BaseUrl);
+        var context = await browser.NewContextAsync(baseUrl);
         var page = await context.NewPageAsync();
         await new LoginPage(page).SignInAsync(email, password);
         return new SignedInBrowser(context, page);

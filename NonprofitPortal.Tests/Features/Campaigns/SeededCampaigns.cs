@@ -18,6 +18,10 @@ internal sealed class SeededCampaigns(PortalHost host)
     public async Task<long> AddAsync(string name, CampaignStatus status, int total, int sent, int failed = 0)
     {
         var now = DateTimeOffset.UtcNow;
+        // Never before midnight (UTC): the dashboard's totals count campaigns launched today.
+        var today = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
+        var createdAt = now.AddMinutes(-5) < today ? today : now.AddMinutes(-5);
+        var startedAt = now.AddMinutes(-4) < createdAt ? createdAt : now.AddMinutes(-4);
         var campaign = new Campaign
         {
             Name = name,
@@ -31,8 +35,8 @@ internal sealed class SeededCampaigns(PortalHost host)
             Sent = sent,
             Failed = failed,
             CreatedBy = PortalHost.AdminEmail,
-            CreatedAt = now.AddMinutes(-5),
-            StartedAt = status == CampaignStatus.Queued ? null : now.AddMinutes(-4),
+            CreatedAt = createdAt,
+            StartedAt = status == CampaignStatus.Queued ? null : startedAt,
             CompletedAt = status is CampaignStatus.Completed or CampaignStatus.Cancelled ? now : null,
         };
 

@@ -4,6 +4,7 @@ using NonprofitPortal.Bench;
 // dotnet run -c Release --project bench/NonprofitPortal.Bench -- import [rows]
 // dotnet run -c Release --project bench/NonprofitPortal.Bench -- generate rows path   (a filled database to explore)
 // dotnet run -c Release --project bench/NonprofitPortal.Bench -- render [seconds]
+// dotnet run -c Release --project bench/NonprofitPortal.Bench -- watchers [recipients] [watchers]   (SignalR watchers against none)
 // dotnet run -c Release --project bench/NonprofitPortal.Bench -- servers [recipients] [connections per server]   (one sink against two)
 // dotnet run -c Release --project bench/NonprofitPortal.Bench -- sending [recipients] [connections] [PostgreSQL connection string; SQLite when absent]
 var command = args.ElementAtOrDefault(0) ?? "help";
@@ -24,6 +25,9 @@ try
         case "sending":
             await SendingBenchmark.RunAsync(IntArgument(1, 100_000), IntArgument(2, 4), args.ElementAtOrDefault(3), workDirectory);
             break;
+        case "watchers":
+            await WatchersBenchmark.RunAsync(IntArgument(1, 30_000), IntArgument(2, 200), workDirectory);
+            break;
         case "servers":
             await ServersBenchmark.RunAsync(IntArgument(1, 100_000), IntArgument(2, 4), workDirectory);
             break;
@@ -31,7 +35,7 @@ try
             await ImportBenchmark.RunAsync(IntArgument(1, 100_000), workDirectory);
             break;
         default:
-            Console.WriteLine("usage: directory [rows=1000000] [iterations=60] [generated database] | import [rows=100000] | generate rows path | render [seconds=10] | servers [recipients=100000] [connections=4] | sending [recipients=100000] [connections=4] [postgres connection string]");
+            Console.WriteLine("usage: directory [rows=1000000] [iterations=60] [generated database] | import [rows=100000] | generate rows path | render [seconds=10] | watchers [recipients=30000] [watchers=200] | servers [recipients=100000] [connections=4] | sending [recipients=100000] [connections=4] [postgres connection string]");
             return 2;
     }
 

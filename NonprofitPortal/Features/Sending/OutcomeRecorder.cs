@@ -13,7 +13,7 @@ internal sealed class OutcomeRecorder : IAsyncDisposable
     private static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(1);
 
-    private readonly Channel<SendOutcome> _outcomes = Channel.CreateUnbounded<SendOutcome>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<SendOutcome> _outcomes;
     private readonly SendQueue _queue;
     private readonly string _owner;
     private readonly int _batchSize;
@@ -28,10 +28,13 @@ internal sealed class OutcomeRecorder : IAsyncDisposable
         _batchSize = batchSize;
         _time = time;
         _logger = logger;
+        // Bounded: when the database falls behind the servers, senders wait for it rather than
+        // outcomes piling up in memory (and more mail going out than is recorded).
+        _outcomes = Channel.CreateBounded<SendOutcome>(new BoundedChannelOptions(4 * batchSize) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
         _writing = Task.Run(WriteAsync);
     }
 
-    public void Add(SendOutcome outcome) => _outcomes.Writer.TryWrite(outcome);
+    public ValueTask AddAsync(SendOutcome outcome) => _outcomes.Writer.WriteAsync(outcome, CancellationToken.None);
 
     /// <summary>Writes what is left, then stops.</summary>
     public async ValueTask DisposeAsync()
@@ -62,7 +65,18 @@ internal sealed class OutcomeRecorder : IAsyncDisposable
                 }
             }
 
-            await RecordAsync(batch);
+            try
+            {
+                await RecordAsync(batch);
+            }
+            catch (Exception exception)
+            {
+                // Senders waiting for room must not wait for ever: they fail, and the leases of
+                // what was not recorded run out so that the messages are claimed again.
+                _outcomes.Writer.TryComplete(exception);
+                throw;
+            }
+
             batch.Clear();
         }
     }

@@ -43,7 +43,9 @@ public sealed partial class SendDrainer(
             {
                 while (!stopping.IsCancellationRequested && servers.AnyUsable())
                 {
-                    var batch = await queue.ClaimAsync(WorkerId, settings.BatchSize, stopping);
+                    // Not cancellable: rows claimed by a statement cancelled half-way through would
+                    // stay leased, unsent, until their lease ran out. Unsent rows go back below.
+                    var batch = await queue.ClaimAsync(WorkerId, settings.BatchSize, CancellationToken.None);
                     if (batch.Count == 0)
                     {
                         break;
@@ -79,7 +81,7 @@ public sealed partial class SendDrainer(
             var send = batch[i];
             if (send.SkipReason is { } reason)
             {
-                recorder.Add(SendOutcome.Skipped(send, time.GetUtcNow(), reason));
+                await recorder.AddAsync(SendOutcome.Skipped(send, time.GetUtcNow(), reason));
                 continue;
             }
 
@@ -91,7 +93,7 @@ public sealed partial class SendDrainer(
                 {
                     try
                     {
-                        recorder.Add(await SendAsync(campaign, send, stopping));
+                        await recorder.AddAsync(await SendAsync(campaign, send, stopping));
                     }
                     finally
                     {
@@ -103,7 +105,7 @@ public sealed partial class SendDrainer(
             {
                 foreach (var unsent in batch.Skip(i))
                 {
-                    recorder.Add(SendOutcome.Retry(unsent, time.GetUtcNow(), time.GetUtcNow(), null, refund: true));
+                    await recorder.AddAsync(SendOutcome.Retry(unsent, time.GetUtcNow(), time.GetUtcNow(), null, refund: true));
                 }
 
                 throw;
@@ -136,7 +138,7 @@ public sealed partial class SendDrainer(
         string? lastError = null;
         while (true)
         {
-            SendSlot? slot;
+            SendSlot? slot = null;
             try
             {
                 slot = await servers.ReserveAsync(tried, stopping);
@@ -147,6 +149,7 @@ public sealed partial class SendDrainer(
             }
             catch (OperationCanceledException)
             {
+                slot?.Dispose();
                 return SendOutcome.Retry(send, time.GetUtcNow(), time.GetUtcNow(), lastError, refund: true);
             }
 

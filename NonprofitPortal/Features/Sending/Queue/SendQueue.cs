@@ -169,7 +169,9 @@ public abstract class SendQueue(IDbContextFactory<AppDbContext> contextFactory, 
     {
         var nonprofitIds = claimed.Where(s => s.NonprofitId is not null).Select(s => s.NonprofitId!.Value).ToList();
         var optedOut = nonprofitIds.Count == 0 ? [] : (await db.Nonprofits
-            .Where(n => nonprofitIds.Contains(n.Id) && n.OptedOutAt != null)
+            // One array parameter: ids translated as separate parameters or constants would make a
+            // new SQL text, and a new entry in EF's query cache, for nearly every batch.
+            .Where(n => EF.Parameter(nonprofitIds).Contains(n.Id) && n.OptedOutAt != null)
             .Select(n => n.Id)
             .ToListAsync(cancellationToken)).ToHashSet();
         return claimed.Select(s => s switch

@@ -30,6 +30,8 @@ public static class WatchersBenchmark
     public static async Task RunAsync(int recipients, int watchers, string workDirectory)
     {
         await using var sink = await SendingBenchmark.Sink.StartAsync();
+        // The first host started in a process pays for JIT and first-use costs: not measured.
+        await DrainRateAsync(Math.Min(recipients, 5_000), 0, sink.Port, Path.Combine(workDirectory, "warm-up.db"));
         var alone = await DrainRateAsync(recipients, 0, sink.Port, Path.Combine(workDirectory, "alone.db"));
         var watched = await DrainRateAsync(recipients, watchers, sink.Port, Path.Combine(workDirectory, "watched.db"));
         Console.WriteLine($"no watchers: {alone.Rate:N0} msg/s; {watchers} watchers: {watched.Rate:N0} msg/s ({watched.Messages:N0} progress messages received); ratio {watched.Rate / alone.Rate:F2}");

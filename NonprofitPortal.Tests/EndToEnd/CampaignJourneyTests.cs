@@ -46,6 +46,6 @@ public sealed class CampaignJourneyTests(ChromiumBrowser browser)
         await Assertions.Expect(page.GetByRole(AriaRole.Progressbar).First).ToHaveAttributeAsync("aria-valuenow", "30");
         await Assertions.Expect(page.GetByTestId("campaign-outcome")).ToContainTextAsync("all 30 sent");
         var campaignId = long.Parse(page.Url[(page.Url.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal(30, sink.ReadMessages().Count(m => m.Header("Message-ID")!.Contains($".campaign-{campaignId}@", StringComparison.Ordinal)));
+        Assert.Equal(30, sink.ReadMessages().OfCampaign(campaignId).Count);
     }
 }

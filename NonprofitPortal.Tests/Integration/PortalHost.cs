@@ -68,11 +68,24 @@ public sealed class PortalHost : WebApplicationFactory<Program>
     public async Task<HttpClient> ClientWithTokenAsync(string email, string password)
     {
         var client = CreateClient();
+        await SignInAsync(client, email, password);
+        return client;
+    }
+
+    public async Task<string> TokenAsync(string email, string password)
+    {
+        using var client = CreateClient();
+        return await SignInAsync(client, email, password);
+    }
+
+    /// <summary>Gets a bearer token for <paramref name="email"/> and makes <paramref name="client"/> send it; any app, any client.</summary>
+    public static async Task<string> SignInAsync(HttpClient client, string email, string password)
+    {
         var response = await client.PostAsJsonAsync("/api/auth/token", new TokenRequest(email, password), TestContext.Current.CancellationToken);
         response.EnsureSuccessStatusCode();
-        var token = await response.Content.ReadFromJsonAsync<TokenResponse>(TestContext.Current.CancellationToken);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.Token);
-        return client;
+        var token = (await response.Content.ReadFromJsonAsync<TokenResponse>(TestContext.Current.CancellationToken))!.Token;
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return token;
     }
 
     public Task<HttpClient> AdminClientAsync() => ClientWithTokenAsync(AdminEmail, AdminPassword);

@@ -327,8 +327,7 @@ public abstract class CampaignSendingTests(PostgresServer postgres, bool onPostg
     private static Task<AppDbContext> Database(PortalHost host) =>
         host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Cancel);
 
-    private static List<SinkMessage> MessagesOf(SmtpSink sink, long campaignId) =>
-        sink.ReadMessages().Where(m => m.Header("Message-ID")?.Contains($".campaign-{campaignId}@", StringComparison.Ordinal) == true).ToList();
+    private static List<SinkMessage> MessagesOf(SmtpSink sink, long campaignId) => sink.ReadMessages().OfCampaign(campaignId);
 
     private static MimeKit.MimeMessage Parse(SinkMessage message) =>
         MimeKit.MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(message.RawMessage)), Cancel);

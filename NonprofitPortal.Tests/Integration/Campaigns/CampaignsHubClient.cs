@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Json;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
-using NonprofitPortal.Features.Accounts.Api;
 using NonprofitPortal.Features.Campaigns.Progress;
 
 namespace NonprofitPortal.Tests.Integration.Campaigns;
@@ -30,14 +28,6 @@ public sealed class CampaignsHubClient : IAsyncDisposable
 
     /// <summary>Not started: the caller starts it (and may expect that to fail).</summary>
     public static CampaignsHubClient For(PortalHost host, string? token) => new(host, token);
-
-    public static async Task<string> TokenAsync(PortalHost host, string email, string password)
-    {
-        using var client = host.CreateClient();
-        var response = await client.PostAsJsonAsync("/api/auth/token", new TokenRequest(email, password), TestContext.Current.CancellationToken);
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<TokenResponse>(TestContext.Current.CancellationToken))!.Token;
-    }
 
     public Task WatchAsync(long campaignId) => Connection.InvokeAsync(nameof(CampaignsHub.Watch), campaignId, TestContext.Current.CancellationToken);
 

@@ -17,7 +17,7 @@ public sealed class CampaignsHubSendingTests(PostgresServer postgres)
         await using var host = await _hosts.StartAsync(sink, new Dictionary<string, string?> { ["Sending:MessagesPerSecond"] = "20", ["Sending:BatchSize"] = "5" });
         var api = new CampaignApi(await host.AdminClientAsync());
         await api.ImportRecipientsAsync("watched", 60);
-        await using var client = CampaignsHubClient.For(host, await CampaignsHubClient.TokenAsync(host, PortalHost.AdminEmail, PortalHost.AdminPassword));
+        await using var client = CampaignsHubClient.For(host, await host.TokenAsync(PortalHost.AdminEmail, PortalHost.AdminPassword));
         await client.Connection.StartAsync(Cancel);
 
         var launched = await api.LaunchToTagAsync("watched");

@@ -21,7 +21,7 @@ public sealed class CampaignsHubTests(SqliteHost fixture)
     public async Task A_bearer_token_opens_the_hub_and_a_watcher_gets_the_state_with_the_status_as_a_lower_case_string()
     {
         var id = await _campaigns.AddAsync("Hub with a token", CampaignStatus.Completed, total: 40, sent: 37, failed: 3);
-        await using var client = CampaignsHubClient.For(_host, await CampaignsHubClient.TokenAsync(_host, PortalHost.AdminEmail, PortalHost.AdminPassword));
+        await using var client = CampaignsHubClient.For(_host, await _host.TokenAsync(PortalHost.AdminEmail, PortalHost.AdminPassword));
         await client.Connection.StartAsync(Cancel);
 
         await client.WatchAsync(id);
@@ -33,7 +33,7 @@ public sealed class CampaignsHubTests(SqliteHost fixture)
     [Fact]
     public async Task The_token_is_taken_from_the_query_string_for_the_hub_only()
     {
-        var token = await CampaignsHubClient.TokenAsync(_host, PortalHost.AdminEmail, PortalHost.AdminPassword);
+        var token = await _host.TokenAsync(PortalHost.AdminEmail, PortalHost.AdminPassword);
         using var anonymous = _host.CreateClient();
 
         var withToken = await anonymous.PostAsync($"{CampaignsHub.Path}/negotiate?negotiateVersion=1&access_token={token}", null, Cancel);
@@ -49,7 +49,7 @@ public sealed class CampaignsHubTests(SqliteHost fixture)
     public async Task A_user_without_the_campaigns_view_permission_is_refused()
     {
         await _host.CreateUserAsync("no-campaigns.hub@portal.test", "No-Campaigns-1!");
-        await using var client = CampaignsHubClient.For(_host, await CampaignsHubClient.TokenAsync(_host, "no-campaigns.hub@portal.test", "No-Campaigns-1!"));
+        await using var client = CampaignsHubClient.For(_host, await _host.TokenAsync("no-campaigns.hub@portal.test", "No-Campaigns-1!"));
 
         var refused = await Assert.ThrowsAsync<HttpRequestException>(() => client.Connection.StartAsync(Cancel));
 
@@ -61,7 +61,7 @@ public sealed class CampaignsHubTests(SqliteHost fixture)
     {
         await _host.CreateUserAsync("viewer.hub@portal.test", "Viewer-Hub-1!", BuiltInRoles.Viewer);
         var id = await _campaigns.AddAsync("Hub for a viewer", CampaignStatus.Paused, total: 10, sent: 4);
-        await using var client = CampaignsHubClient.For(_host, await CampaignsHubClient.TokenAsync(_host, "viewer.hub@portal.test", "Viewer-Hub-1!"));
+        await using var client = CampaignsHubClient.For(_host, await _host.TokenAsync("viewer.hub@portal.test", "Viewer-Hub-1!"));
         await client.Connection.StartAsync(Cancel);
 
         await client.WatchAsync(id);
@@ -83,7 +83,7 @@ public sealed class CampaignsHubTests(SqliteHost fixture)
     [Fact]
     public async Task Watching_an_unknown_campaign_fails_with_a_clear_message()
     {
-        await using var client = CampaignsHubClient.For(_host, await CampaignsHubClient.TokenAsync(_host, PortalHost.AdminEmail, PortalHost.AdminPassword));
+        await using var client = CampaignsHubClient.For(_host, await _host.TokenAsync(PortalHost.AdminEmail, PortalHost.AdminPassword));
         await client.Connection.StartAsync(Cancel);
 
         var failure = await Assert.ThrowsAsync<HubException>(() => client.WatchAsync(long.MaxValue));

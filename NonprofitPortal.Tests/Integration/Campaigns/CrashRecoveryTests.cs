@@ -1,8 +1,5 @@
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using Microsoft.Data.Sqlite;
-using NonprofitPortal.Features.Accounts.Api;
 using NonprofitPortal.Features.Campaigns;
 using NonprofitPortal.Tests.Infrastructure;
 
@@ -81,13 +78,9 @@ public sealed class CrashRecoveryTests
     private static async Task<HttpClient> SignedInClientAsync(Uri address)
     {
         var client = new HttpClient { BaseAddress = address };
-        var response = await client.PostAsJsonAsync("/api/auth/token", new TokenRequest(PortalHost.AdminEmail, PortalHost.AdminPassword), Cancel);
-        response.EnsureSuccessStatusCode();
-        var token = await response.Content.ReadFromJsonAsync<TokenResponse>(Cancel);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.Token);
+        await PortalHost.SignInAsync(client, PortalHost.AdminEmail, PortalHost.AdminPassword);
         return client;
     }
 
-    private static List<SinkMessage> MessagesOf(SmtpSink sink, long campaignId) =>
-        sink.ReadMessages().Where(m => m.Header("Message-ID")?.Contains($".campaign-{campaignId}@", StringComparison.Ordinal) == true).ToList();
+    private static List<SinkMessage> MessagesOf(SmtpSink sink, long campaignId) => sink.ReadMessages().OfCampaign(campaignId);
 }

@@ -57,7 +57,7 @@ public sealed class PostgresClaimTests(PostgresServer postgres)
         var finished = await new CampaignApi(await nodeB.AdminClientAsync()).WaitUntilFinishedAsync(launched.CampaignId, TimeSpan.FromSeconds(60));
 
         Assert.Equal((CampaignStatus.Completed, 1500, 0), (finished.Status, finished.Sent, finished.Failed));
-        var received = sink.ReadMessages().Where(m => m.Header("Message-ID")!.Contains($".campaign-{launched.CampaignId}@", StringComparison.Ordinal)).ToList();
+        var received = sink.ReadMessages().OfCampaign(launched.CampaignId);
         Assert.Equal(1500, received.Count);
         Assert.Equal(1500, received.Select(m => m.Recipients[0]).Distinct().Count());
         await using var db = await nodeA.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Cancel);

@@ -191,6 +191,5 @@ public sealed class SeveralServersTests(PostgresServer postgres)
         return settings;
     }
 
-    private static List<SinkMessage> MessagesOf(SmtpSink sink, long campaignId) =>
-        sink.ReadMessages().Where(m => m.Header("Message-ID")?.Contains($".campaign-{campaignId}@", StringComparison.Ordinal) == true).ToList();
+    private static List<SinkMessage> MessagesOf(SmtpSink sink, long campaignId) => sink.ReadMessages().OfCampaign(campaignId);
 }

@@ -17,14 +17,13 @@ public sealed class ServerTestMessages(MailServers servers, IOptions<MailOptions
         }
 
         var to = admin.FindFirstValue(ClaimTypes.Email) ?? admin.Identity?.Name ?? "";
-        var from = MailboxAddress.Parse(mailOptions.Value.From);
         var message = new MimeMessage
         {
             Subject = $"Test message through {server.Name}",
             Date = time.GetUtcNow(),
             Body = new TextPart("plain") { Text = $"This message went through the mail server {server.Name} ({server.Address}) at {time.GetUtcNow():u}." },
         };
-        message.From.Add(new MailboxAddress(from.Name, from.Address));
+        message.From.Add(MailboxAddress.Parse(mailOptions.Value.From));
         message.To.Add(MailboxAddress.Parse(to));
         try
         {

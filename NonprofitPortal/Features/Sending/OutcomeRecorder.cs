@@ -49,7 +49,7 @@ internal sealed class OutcomeRecorder : IAsyncDisposable
         var reader = _outcomes.Reader;
         while (await reader.WaitToReadAsync())
         {
-            var deadline = _time.GetUtcNow() + FlushInterval;
+            using var flushDue = new CancellationTokenSource(FlushInterval, _time);
             while (batch.Count < _batchSize)
             {
                 if (reader.TryRead(out var outcome))
@@ -58,8 +58,7 @@ internal sealed class OutcomeRecorder : IAsyncDisposable
                     continue;
                 }
 
-                var left = deadline - _time.GetUtcNow();
-                if (left <= TimeSpan.Zero || !await WaitForMoreAsync(reader, left))
+                if (!await WaitForMoreAsync(reader, flushDue.Token))
                 {
                     break;
                 }
@@ -81,12 +80,11 @@ internal sealed class OutcomeRecorder : IAsyncDisposable
         }
     }
 
-    private async Task<bool> WaitForMoreAsync(ChannelReader<SendOutcome> reader, TimeSpan left)
+    private static async Task<bool> WaitForMoreAsync(ChannelReader<SendOutcome> reader, CancellationToken flushDue)
     {
-        using var timeout = new CancellationTokenSource(left, _time);
         try
         {
-            return await reader.WaitToReadAsync(timeout.Token);
+            return await reader.WaitToReadAsync(flushDue);
         }
         catch (OperationCanceledException)
         {

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NonprofitPortal.Data;
@@ -7,9 +8,9 @@ using NonprofitPortal.Features.Sending.Transport;
 namespace NonprofitPortal.Features.Sending;
 
 /// <summary>
-/// Empties the pending-sends table as fast as the servers allow: claims a batch, renders and
-/// sends each message on its own task (as many at once as there are connections), and hands
-/// the outcomes to the recorder, until nothing is due or every server is set aside.
+/// Empties the pending-sends table as fast as the servers allow: one loop claims batches and
+/// queues their messages, one sender loop per connection renders and sends them, and the
+/// outcomes go to the recorder, until nothing is due or every server is set aside.
 /// </summary>
 public sealed partial class SendDrainer(
     SendQueue queue,
@@ -33,85 +34,89 @@ public sealed partial class SendDrainer(
             LogRecovered(recovered);
         }
 
-        var capacity = 2 * servers.All.Sum(s => s.Connections);
-        using var window = new SemaphoreSlim(capacity, capacity);
+        // One batch queued while the previous one is sent: the senders never wait for a claim,
+        // and at most two batches are leased and in memory at a time.
+        var queued = Channel.CreateBounded<QueuedSend>(new BoundedChannelOptions(settings.BatchSize) { SingleWriter = true });
+        await using var recorder = new OutcomeRecorder(queue, WorkerId, settings.BatchSize, time, logger);
+        var senders = Enumerable.Range(0, servers.All.Sum(s => s.Connections))
+            .Select(_ => Task.Run(() => SendQueuedAsync(queued.Reader, recorder, stopping), CancellationToken.None))
+            .ToList();
+        try
+        {
+            await ClaimAsync(queued.Writer, recorder, stopping);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Shutting down: what was claimed and not sent has been handed back.
+        }
+        finally
+        {
+            queued.Writer.TryComplete();
+            await Task.WhenAll(senders);
+        }
+    }
+
+    private async Task ClaimAsync(ChannelWriter<QueuedSend> queued, OutcomeRecorder recorder, CancellationToken stopping)
+    {
+        var settings = options.Value;
         var campaigns = new Dictionary<long, CampaignContent>();
         var nextRecovery = time.GetUtcNow() + settings.Lease / 2;
-        await using (var recorder = new OutcomeRecorder(queue, WorkerId, settings.BatchSize, time, logger))
+        while (!stopping.IsCancellationRequested && servers.AnyUsable())
         {
-            try
+            // Not cancellable: rows claimed by a statement cancelled half-way through would
+            // stay leased, unsent, until their lease ran out. Unsent rows go back below.
+            var batch = await queue.ClaimAsync(WorkerId, settings.BatchSize, CancellationToken.None);
+            if (batch.Count == 0)
             {
-                while (!stopping.IsCancellationRequested && servers.AnyUsable())
+                return;
+            }
+
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var send = batch[i];
+                try
                 {
-                    // Not cancellable: rows claimed by a statement cancelled half-way through would
-                    // stay leased, unsent, until their lease ran out. Unsent rows go back below.
-                    var batch = await queue.ClaimAsync(WorkerId, settings.BatchSize, CancellationToken.None);
-                    if (batch.Count == 0)
+                    if (send.SkipReason is { } reason)
                     {
-                        break;
+                        await recorder.AddAsync(SendOutcome.Skipped(send, time.GetUtcNow(), reason));
+                        continue;
                     }
 
-                    await DispatchAsync(batch, campaigns, window, recorder, stopping);
-                    if (time.GetUtcNow() >= nextRecovery)
-                    {
-                        await queue.RecoverExpiredLeasesAsync(stopping);
-                        nextRecovery = time.GetUtcNow() + settings.Lease / 2;
-                    }
+                    await queued.WriteAsync(new QueuedSend(await ContentAsync(campaigns, send.CampaignId, stopping), send), stopping);
                 }
-            }
-            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-            {
-                // Shutting down: what was claimed and not sent has been handed back below.
-            }
-            finally
-            {
-                for (var i = 0; i < capacity; i++)
+                catch (OperationCanceledException) when (stopping.IsCancellationRequested)
                 {
-                    await window.WaitAsync(CancellationToken.None);
+                    foreach (var unsent in batch.Skip(i))
+                    {
+                        await recorder.AddAsync(HandBack(unsent));
+                    }
+
+                    throw;
                 }
+            }
+
+            if (time.GetUtcNow() >= nextRecovery)
+            {
+                await queue.RecoverExpiredLeasesAsync(stopping);
+                nextRecovery = time.GetUtcNow() + settings.Lease / 2;
             }
         }
     }
 
-    private async Task DispatchAsync(
-        IReadOnlyList<ClaimedSend> batch, Dictionary<long, CampaignContent> campaigns, SemaphoreSlim window, OutcomeRecorder recorder, CancellationToken stopping)
+    private async Task SendQueuedAsync(ChannelReader<QueuedSend> queued, OutcomeRecorder recorder, CancellationToken stopping)
     {
-        for (var i = 0; i < batch.Count; i++)
+        while (await queued.WaitToReadAsync(CancellationToken.None))
         {
-            var send = batch[i];
-            if (send.SkipReason is { } reason)
+            while (queued.TryRead(out var next))
             {
-                await recorder.AddAsync(SendOutcome.Skipped(send, time.GetUtcNow(), reason));
-                continue;
-            }
-
-            try
-            {
-                var campaign = await ContentAsync(campaigns, send.CampaignId, stopping);
-                await window.WaitAsync(stopping);
-                _ = Task.Run(async () =>
-                {
-                    try
-                    {
-                        await recorder.AddAsync(await SendAsync(campaign, send, stopping));
-                    }
-                    finally
-                    {
-                        window.Release();
-                    }
-                }, CancellationToken.None);
-            }
-            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-            {
-                foreach (var unsent in batch.Skip(i))
-                {
-                    await recorder.AddAsync(SendOutcome.Retry(unsent, time.GetUtcNow(), time.GetUtcNow(), null, refund: true));
-                }
-
-                throw;
+                await recorder.AddAsync(stopping.IsCancellationRequested
+                    ? HandBack(next.Send)
+                    : await SendAsync(next.Campaign, next.Send, stopping));
             }
         }
     }
+
+    private SendOutcome HandBack(ClaimedSend send) => SendOutcome.Retry(send, time.GetUtcNow(), time.GetUtcNow(), null, refund: true);
 
     private async Task<CampaignContent> ContentAsync(Dictionary<long, CampaignContent> campaigns, long campaignId, CancellationToken cancellationToken)
     {
@@ -221,6 +226,8 @@ public sealed partial class SendDrainer(
         var seconds = Math.Min(settings.MaxRetryDelaySeconds, settings.RetryDelaySeconds * Math.Pow(2, attempts - 1));
         return TimeSpan.FromSeconds(seconds * (0.8 + 0.4 * Random.Shared.NextDouble()));
     }
+
+    private sealed record QueuedSend(CampaignContent Campaign, ClaimedSend Send);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Made {Count} sends pending again: the workers holding them stopped before their lease ran out")]
     private partial void LogRecovered(int count);

@@ -1,9 +1,5 @@
 using System.Diagnostics;
-using System.Security.Claims;
 using Microsoft.Extensions.DependencyInjection;
-using NonprofitPortal.Features.Campaigns;
-using NonprofitPortal.Features.Drafts;
-using NonprofitPortal.Features.Nonprofits;
 using NonprofitPortal.Features.Sending;
 
 namespace NonprofitPortal.Bench;
@@ -31,11 +27,7 @@ public static class ServersBenchmark
 
             await using var app = await SendingBenchmark.BuildAsync("Sqlite", $"Data Source={database};Default Timeout=30", started[0].Port, connections, started.Select(s => s.Port).ToList());
             await SendingBenchmark.SeedNonprofitsAsync(app.Services, recipients);
-            await app.Services.GetRequiredService<CampaignLauncher>().LaunchAsync(
-                new CampaignInput("Bench", null, SendingBenchmark.Subject, SendingBenchmark.Body, new RecipientSelection(true, [], DirectoryFilter.All), []),
-                new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "bench@foundation.test")], "bench")),
-                null,
-                CancellationToken.None);
+            await SendingBenchmark.LaunchAsync(app.Services, SendingBenchmark.Everyone, []);
             var drain = Stopwatch.StartNew();
             await app.Services.GetRequiredService<SendDrainer>().DrainAsync(CancellationToken.None);
             var rate = recipients / drain.Elapsed.TotalSeconds;

@@ -25,7 +25,7 @@ public static class NodesBenchmark
         await SendingBenchmark.LaunchAsync(first.Services, SendingBenchmark.Everyone, ["officer@foundation.test"]);
         await Task.WhenAll(DrainAsync(first), DrainAsync(second));
 
-        var limit = await sink.SourceRateAsync(recipients, 1945, 2 * connections);
+        var limit = await sink.SourceRateAsync(recipients, SendingBenchmark.SampleMessageBytes(first.Services), 2 * connections);
         var oneNode = await RateAsync(recipients, first.Services, () => DrainAsync(first));
         var twoNodes = await RateAsync(recipients, first.Services, () => Task.WhenAll(DrainAsync(first), DrainAsync(second)));
         Console.WriteLine($"smtp-source over {2 * connections} connections: {limit:N0} msg/s");

@@ -11,17 +11,12 @@ internal sealed class SchedulersHealthCheck(IServiceProvider services) : IHealth
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var local = await services.GetRequiredService<ISchedulerFactory>().GetScheduler(cancellationToken);
-        var cluster = await services.GetRequiredKeyedService<ISchedulerFactory>(ClusterScheduler.Name).GetScheduler(cancellationToken);
-        var data = new Dictionary<string, object>
-        {
-            ["local"] = local.Status.ToString(),
-            ["cluster"] = cluster.Status.ToString(),
-            ["clusterInstance"] = cluster.SchedulerInstanceId,
-        };
+        var local = await (await services.GetRequiredService<ISchedulerFactory>().GetScheduler(cancellationToken)).GetStatus(cancellationToken);
+        var cluster = await (await services.GetRequiredKeyedService<ISchedulerFactory>(ClusterScheduler.Name).GetScheduler(cancellationToken)).GetStatus(cancellationToken);
+        var data = new Dictionary<string, object> { ["local"] = local.ToString(), ["cluster"] = cluster.ToString() };
         var stopped = new[] { ("the drain's scheduler", local), ("the cluster scheduler", cluster) }
-            .Where(s => s.Item2.Status != SchedulerStatus.Running)
-            .Select(s => $"{s.Item1} is {s.Item2.Status.ToString().ToLowerInvariant()}")
+            .Where(s => s.Item2 != SchedulerStatus.Running)
+            .Select(s => $"{s.Item1} is {s.Item2.ToString().ToLowerInvariant()}")
             .ToList();
         return stopped.Count == 0
             ? HealthCheckResult.Healthy("Both schedulers are running.", data)

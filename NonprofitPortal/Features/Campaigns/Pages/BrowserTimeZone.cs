@@ -54,5 +54,6 @@ public sealed record BrowserTimeZone(string Name, TimeZoneInfo Zone)
 
     private static string Offset(TimeSpan offset) => $"UTC{(offset < TimeSpan.Zero ? "-" : "+")}{offset:hh\\:mm}";
 
-    private sealed record Reported(string Id, int OffsetMinutes);
+    /// <summary>What the script answers.</summary>
+    internal sealed record Reported(string Id, int OffsetMinutes);
 }

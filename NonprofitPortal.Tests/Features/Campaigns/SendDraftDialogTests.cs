@@ -12,6 +12,7 @@ using NonprofitPortal.Features.Drafts;
 using NonprofitPortal.Features.Drafts.Pages;
 using NonprofitPortal.Features.Nonprofits;
 using NonprofitPortal.Tests.Components;
+using NonprofitPortal.Tests.Infrastructure;
 using NonprofitPortal.Tests.Integration;
 
 namespace NonprofitPortal.Tests.Features.Campaigns;
@@ -108,6 +109,35 @@ public sealed class SendDraftDialogTests : MudTestContext
         var campaign = await db.Campaigns.SingleAsync(c => c.DraftId == draft, Cancel);
         Assert.EndsWith($"/campaigns/{campaign.Id}", navigation.Uri);
         Assert.Equal(("Changed just before sending", 2), (campaign.SubjectTemplate, campaign.Total));
+    }
+
+    [Fact]
+    public async Task Sending_later_shows_the_browser_time_zone_and_schedules_the_campaign_for_the_chosen_time()
+    {
+        await AddNonprofitsAsync("dialog-later", 2);
+        var draft = await AddDraftAsync("dialog-later", "<p>Hello</p>", []);
+        JSInterop.SetupModule("./js/time-zone.js").Setup<BrowserTimeZone.Reported?>("timeZone").SetResult(new BrowserTimeZone.Reported("Europe/Paris", 60));
+        var root = await OpenDialogAsync(draft);
+        root.WaitForAssertion(() => Assert.Equal("Send 2 messages", Text(root, "send-confirm")));
+
+        await root.InvokeAsync(() => root.Find("input[data-testid=send-later], [data-testid=send-later] input").Change(true));
+        root.WaitForAssertion(() => Assert.Equal("Schedule 2 messages", Text(root, "send-confirm")));
+        var zone = Text(root, "send-at-zone");
+        var when = Text(root, "send-when");
+        await root.InvokeAsync(() => root.Find("[data-testid=send-confirm]").Click());
+        var campaign = await Eventually.GetAsync(async () =>
+        {
+            await using var db = await _host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Cancel);
+            return await db.Campaigns.SingleOrDefaultAsync(c => c.DraftId == draft, Cancel);
+        }, "the scheduled campaign");
+
+        Assert.Matches(@"^Your time zone: Europe/Paris \(UTC\+0[12]:00\)$", zone);
+        Assert.Matches(@"^Sending starts on \d{4}-\d{2}-\d{2} at \d{2}:00 \(Europe/Paris \(UTC\+0[12]:00\)\)\. Until then you can cancel it", when);
+        Assert.Equal(CampaignStatus.Scheduled, campaign.Status);
+        var paris = TimeZoneInfo.ConvertTime(campaign.ScheduledAt!.Value, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"));
+        Assert.Equal((0, 0), (paris.Minute, paris.Second));
+        Assert.InRange(campaign.ScheduledAt.Value - DateTimeOffset.UtcNow, TimeSpan.Zero, TimeSpan.FromHours(1));
+        Assert.Contains($"at {paris:HH:mm}", when);
     }
 
     [Fact]

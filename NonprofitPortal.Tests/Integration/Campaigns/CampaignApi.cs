@@ -29,6 +29,20 @@ public sealed class CampaignApi(HttpClient client)
         return launched!;
     }
 
+    /// <summary>Like <see cref="LaunchToTagAsync"/>, but to start at <paramref name="sendAt"/>.</summary>
+    public async Task<LaunchResponse> ScheduleToTagAsync(string tag, DateTimeOffset sendAt)
+    {
+        var (status, launched, problem) = await LaunchAsync(new
+        {
+            subject = "Hello {{ nonprofit.name }}",
+            body = "<p>Dear {{ nonprofit.name }},</p>",
+            recipients = new { filter = new { tag } },
+            sendAt = sendAt.ToString("O", CultureInfo.InvariantCulture),
+        });
+        Assert.True(status == HttpStatusCode.Accepted, $"Launch answered {status}: {problem}");
+        return launched!;
+    }
+
     public async Task<(HttpStatusCode Status, LaunchResponse? Launched, string Body)> LaunchAsync(object request, string? idempotencyKey = null)
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, "/api/campaigns") { Content = JsonContent.Create(request) };

@@ -48,8 +48,9 @@ public sealed class PostgresClaimTests(PostgresServer postgres)
         var hosts = new SendingHosts(postgres, onPostgres: true);
         var database = await hosts.NewDatabaseAsync();
         await using var sink = await SendingHosts.StartSinkAsync();
-        await using var nodeA = await hosts.StartAsync(sink, Node("node-a", sink), database);
-        await using var nodeB = await hosts.StartAsync(sink, Node("node-b", sink), database);
+        await using var nodeA = await hosts.StartAsync(sink, ClusterTests.Node("node-a", sink), database);
+        await using var nodeB = await hosts.StartAsync(sink, ClusterTests.Node("node-b", sink), database);
+        await ClusterTests.AssertOneClusterAsync(nodeA, nodeB);
         var api = new CampaignApi(await nodeA.AdminClientAsync());
         await api.ImportRecipientsAsync("together", 1500);
 
@@ -64,15 +65,6 @@ public sealed class PostgresClaimTests(PostgresServer postgres)
         var byNode = await db.EmailSends.Where(s => s.CampaignId == launched.CampaignId).GroupBy(s => s.ServerName).Select(g => new { Node = g.Key, Count = g.Count() }).ToListAsync(Cancel);
         Assert.Equal(["node-a", "node-b"], byNode.Select(n => n.Node).Order());
     }
-
-    /// <summary>The node's one server named after the node, so each send records which node sent it.</summary>
-    private static Dictionary<string, string?> Node(string name, SmtpSink sink) => new()
-    {
-        ["Mail:Smtp:Servers:0:Name"] = name,
-        ["Mail:Smtp:Servers:0:Host"] = sink.Host,
-        ["Mail:Smtp:Servers:0:Port"] = sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Sending:BatchSize"] = "20",
-    };
 
     private static async Task<long> SeedAsync(IDbContextFactory<AppDbContext> contexts, int sends)
     {

@@ -9,6 +9,12 @@ public sealed class AuditLog(IDbContextFactory<AppDbContext> contextFactory, Tim
     public async Task RecordAsync(Actor actor, string action, string? subject, string? details, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        Add(db, actor, action, subject, details);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Adds an entry to <paramref name="db"/> without saving: for a change that must be audited in its own transaction.</summary>
+    public void Add(AppDbContext db, Actor actor, string action, string? subject, string? details) =>
         db.AuditEntries.Add(new AuditEntry
         {
             At = time.GetUtcNow(),
@@ -18,8 +24,6 @@ public sealed class AuditLog(IDbContextFactory<AppDbContext> contextFactory, Tim
             Subject = subject is null ? null : Truncate(subject, 256),
             Details = details is null ? null : Truncate(details, 2000),
         });
-        await db.SaveChangesAsync(cancellationToken);
-    }
 
     public async Task<PagedResult<AuditEntry>> SearchAsync(string? search, int page, int pageSize, CancellationToken cancellationToken)
     {

@@ -37,6 +37,9 @@ public sealed class Campaign
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>When a campaign sent for later is due to start; null for one sent at once.</summary>
+    public DateTimeOffset? ScheduledAt { get; set; }
+
     public DateTimeOffset? StartedAt { get; set; }
 
     public DateTimeOffset? CompletedAt { get; set; }

@@ -3,6 +3,7 @@ namespace NonprofitPortal.Features.Campaigns;
 public static class CampaignAuditActions
 {
     public const string Launched = "campaign.launched";
+    public const string Started = "campaign.started";
     public const string Paused = "campaign.paused";
     public const string Resumed = "campaign.resumed";
     public const string Cancelled = "campaign.cancelled";

@@ -3,4 +3,8 @@ using NonprofitPortal.Features.Drafts;
 namespace NonprofitPortal.Features.Campaigns;
 
 /// <summary>What to send: a draft's content, or a one-shot send's. Frozen into the campaign at launch.</summary>
-public sealed record CampaignInput(string Name, long? DraftId, string SubjectTemplate, string BodyTemplate, RecipientSelection Recipients, IReadOnlyList<string> Cc);
+public sealed record CampaignInput(string Name, long? DraftId, string SubjectTemplate, string BodyTemplate, RecipientSelection Recipients, IReadOnlyList<string> Cc)
+{
+    /// <summary>When to start sending; null for at once. Must be in the future.</summary>
+    public DateTimeOffset? SendAt { get; init; }
+}

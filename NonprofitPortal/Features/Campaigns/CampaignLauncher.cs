@@ -26,7 +26,9 @@ public sealed class CampaignLauncher(
 {
     private const int InsertChunk = 2000;
 
-    public async Task<OperationResult<LaunchedCampaign>> LaunchDraftAsync(long draftId, ClaimsPrincipal user, string? idempotencyKey, CancellationToken cancellationToken)
+    /// <param name="sendAt">When to start sending; null for at once.</param>
+    public async Task<OperationResult<LaunchedCampaign>> LaunchDraftAsync(
+        long draftId, ClaimsPrincipal user, string? idempotencyKey, DateTimeOffset? sendAt, CancellationToken cancellationToken)
     {
         var draft = await drafts.FindAsync(draftId, cancellationToken);
         if (draft is null)
@@ -34,7 +36,7 @@ public sealed class CampaignLauncher(
             return OperationResult<LaunchedCampaign>.From(OperationResult.NotFound("This draft does not exist any more."));
         }
 
-        var input = new CampaignInput(draft.Name, draft.Id, draft.SubjectTemplate, draft.BodyTemplate, draft.Recipients, draft.Cc);
+        var input = new CampaignInput(draft.Name, draft.Id, draft.SubjectTemplate, draft.BodyTemplate, draft.Recipients, draft.Cc) { SendAt = sendAt };
         return await LaunchAsync(input, user, idempotencyKey, cancellationToken);
     }
 
@@ -53,6 +55,12 @@ public sealed class CampaignLauncher(
             return OperationResult<LaunchedCampaign>.Ok(earlier);
         }
 
+        var now = time.GetUtcNow();
+        if (SendAtProblem(input.SendAt, now) is { } sendAtProblem)
+        {
+            return Invalid("sendAt", sendAtProblem);
+        }
+
         var (valid, errors) = DraftRules.Validate(new DraftInput(input.Name, input.SubjectTemplate, input.BodyTemplate, input.Recipients, input.Cc));
         if (valid is null)
         {
@@ -65,7 +73,6 @@ public sealed class CampaignLauncher(
             return OperationResult<LaunchedCampaign>.From(OperationResult.Invalid(problems));
         }
 
-        var now = time.GetUtcNow();
         var campaign = new Campaign
         {
             Name = valid.Name,
@@ -75,7 +82,10 @@ public sealed class CampaignLauncher(
             CcAddresses = string.Join(';', valid.Cc),
             SenderName = sender.Name,
             SenderEmail = sender.Email,
-            Status = CampaignStatus.Queued,
+            // A scheduled campaign's sends are written now but not claimed: the drain only claims
+            // from queued and sending campaigns, and ScheduledCampaigns starts it when it is due.
+            Status = input.SendAt is null ? CampaignStatus.Queued : CampaignStatus.Scheduled,
+            ScheduledAt = input.SendAt,
             CreatedById = actor.Id,
             CreatedBy = actor.Name,
             CreatedAt = now,
@@ -101,7 +111,7 @@ public sealed class CampaignLauncher(
 
             await foreach (var chunk in recipients.StreamAsync(valid.Recipients, cancellationToken).Chunk(InsertChunk).WithCancellation(cancellationToken))
             {
-                await enqueuer.InsertAsync(db, campaign.Id, now, chunk, cancellationToken);
+                await enqueuer.InsertAsync(db, campaign.Id, input.SendAt ?? now, chunk, cancellationToken);
                 campaign.Total += chunk.Length;
             }
 
@@ -114,11 +124,26 @@ public sealed class CampaignLauncher(
             await transaction.CommitAsync(cancellationToken);
         }
 
-        logger.LogInformation("Campaign {CampaignId} launched by {User} to {Total} recipients", campaign.Id, actor.Name, campaign.Total);
-        await auditLog.RecordAsync(actor, CampaignAuditActions.Launched, campaign.Name, $"campaign {campaign.Id}, {campaign.Total:N0} recipients", cancellationToken);
-        await trigger.WakeAsync(cancellationToken);
-        return OperationResult<LaunchedCampaign>.Ok(new LaunchedCampaign(campaign.Id, campaign.Status, campaign.Total, Repeated: false));
+        var scheduled = campaign.ScheduledAt is { } at ? $", scheduled for {at.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC" : "";
+        logger.LogInformation("Campaign {CampaignId} launched by {User} to {Total} recipients{Scheduled}", campaign.Id, actor.Name, campaign.Total, scheduled);
+        await auditLog.RecordAsync(actor, CampaignAuditActions.Launched, campaign.Name, $"campaign {campaign.Id}, {campaign.Total:N0} recipients{scheduled}", cancellationToken);
+        if (campaign.Status == CampaignStatus.Queued)
+        {
+            await trigger.WakeAsync(cancellationToken);
+        }
+
+        return OperationResult<LaunchedCampaign>.Ok(new LaunchedCampaign(campaign.Id, campaign.Status, campaign.Total, Repeated: false, campaign.ScheduledAt));
     }
+
+    private static string? SendAtProblem(DateTimeOffset? sendAt, DateTimeOffset now) => sendAt switch
+    {
+        null => null,
+        { } at when at <= now =>
+            $"The send time must be in the future: {at.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC has passed (it is now {now.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC).",
+        { } at when at - now > CampaignRules.MaxScheduleAhead =>
+            $"The send time can be at most {CampaignRules.MaxScheduleAhead.TotalDays:N0} days ahead.",
+        _ => null,
+    };
 
     /// <summary>What a draft may lack while being written but must have to be sent.</summary>
     private Dictionary<string, string[]> ReadinessProblems(ValidDraft draft, SenderValues sender, CancellationToken cancellationToken)
@@ -155,7 +180,7 @@ public sealed class CampaignLauncher(
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await db.Campaigns
             .Where(c => c.IdempotencyKey == storedKey)
-            .Select(c => new LaunchedCampaign(c.Id, c.Status, c.Total, true))
+            .Select(c => new LaunchedCampaign(c.Id, c.Status, c.Total, true, c.ScheduledAt))
             .SingleOrDefaultAsync(cancellationToken);
     }
 

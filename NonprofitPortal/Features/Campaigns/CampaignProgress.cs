@@ -10,7 +10,8 @@ public sealed record CampaignProgress(
     int Skipped,
     DateTimeOffset? StartedAt,
     DateTimeOffset? CompletedAt,
-    double RatePerSecond)
+    double RatePerSecond,
+    DateTimeOffset? ScheduledAt = null)
 {
     // Beyond this an estimate says nothing useful, and as the rate nears zero it would overflow a TimeSpan.
     private static readonly TimeSpan MaxEstimate = TimeSpan.FromDays(100);

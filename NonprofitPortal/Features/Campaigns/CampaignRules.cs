@@ -11,7 +11,11 @@ public static class CampaignRules
 
     public static bool CanResume(CampaignStatus status) => status == CampaignStatus.Paused;
 
-    public static bool CanCancel(CampaignStatus status) => status is CampaignStatus.Queued or CampaignStatus.Sending or CampaignStatus.Paused;
+    /// <summary>How far ahead a campaign may be scheduled.</summary>
+    public static readonly TimeSpan MaxScheduleAhead = TimeSpan.FromDays(366);
+
+    public static bool CanCancel(CampaignStatus status) =>
+        status is CampaignStatus.Scheduled or CampaignStatus.Queued or CampaignStatus.Sending or CampaignStatus.Paused;
 
     public static bool CanRetryFailed(CampaignStatus status, int failed) => failed > 0 && status != CampaignStatus.Cancelled;
 }

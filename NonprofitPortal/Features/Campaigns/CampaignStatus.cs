@@ -8,4 +8,7 @@ public enum CampaignStatus
     Paused = 2,
     Completed = 3,
     Cancelled = 4,
+
+    /// <summary>Waiting for its send time (<see cref="Campaign.ScheduledAt"/>); becomes <see cref="Queued"/> then, once across all nodes.</summary>
+    Scheduled = 5,
 }

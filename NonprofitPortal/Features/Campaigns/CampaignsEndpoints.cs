@@ -34,7 +34,7 @@ public static class CampaignsEndpoints
     /// <summary>The answer to a launch, from the draft endpoint or a one-shot send: 202, the work goes on in the background.</summary>
     public static Results<Accepted<LaunchResponse>, ProblemHttpResult> Accepted(OperationResult<LaunchedCampaign> launched) =>
         launched.Value is { } campaign
-            ? TypedResults.Accepted($"/api/campaigns/{campaign.Id}", new LaunchResponse(campaign.Id, campaign.Status, campaign.Total))
+            ? TypedResults.Accepted($"/api/campaigns/{campaign.Id}", new LaunchResponse(campaign.Id, campaign.Status, campaign.Total, campaign.ScheduledAt))
             : ProblemResults.From(launched);
 
     private static async Task<Ok<CampaignListResponse>> List(
@@ -63,6 +63,11 @@ public static class CampaignsEndpoints
         ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
+        if (!SendAt.TryParse(request.SendAt, out var sendAt))
+        {
+            return ProblemResults.Invalid("sendAt", SendAt.Format);
+        }
+
         var recipients = request.Recipients;
         var ids = (recipients?.Ids ?? []).ToList();
         if (recipients?.Emails is { Count: > 0 } emails)
@@ -88,7 +93,10 @@ public static class CampaignsEndpoints
             new DirectoryFilter(recipients?.Filter?.Search, recipients?.Filter?.Domain, recipients?.Filter?.Tag));
         var subject = request.Subject ?? "";
         var name = string.IsNullOrWhiteSpace(request.Name) ? subject.Trim() : request.Name;
-        var input = new CampaignInput(name.Length > DraftRules.MaxNameLength ? name[..DraftRules.MaxNameLength] : name, null, subject, request.Body ?? "", selection, request.Cc ?? []);
+        var input = new CampaignInput(name.Length > DraftRules.MaxNameLength ? name[..DraftRules.MaxNameLength] : name, null, subject, request.Body ?? "", selection, request.Cc ?? [])
+        {
+            SendAt = sendAt,
+        };
         return Accepted(await launcher.LaunchAsync(input, user, idempotencyKey, cancellationToken));
     }
 

@@ -14,6 +14,8 @@ public static class CampaignsFeature
         var services = builder.Services;
         services.AddSingleton<CampaignLauncher>();
         services.AddSingleton<CampaignService>();
+        services.AddSingleton<ScheduledCampaigns>();
+        services.AddSingleton<CampaignHousekeeping>();
         services.AddSingleton<CampaignRates>();
         services.AddSingleton<CampaignProgressMonitor>();
         services.AddSingleton<CampaignProgressBroadcaster>();

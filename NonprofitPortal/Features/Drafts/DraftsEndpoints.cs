@@ -106,5 +106,5 @@ public static class DraftsEndpoints
 
     private static async Task<Results<Accepted<LaunchResponse>, ProblemHttpResult>> Send(
         long id, [FromHeader(Name = CampaignsEndpoints.IdempotencyHeader)] string? idempotencyKey, CampaignLauncher launcher, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        CampaignsEndpoints.Accepted(await launcher.LaunchDraftAsync(id, user, idempotencyKey, cancellationToken));
+        CampaignsEndpoints.Accepted(await launcher.LaunchDraftAsync(id, user, idempotencyKey, null, cancellationToken));
 }

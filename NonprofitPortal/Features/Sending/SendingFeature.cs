@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using NonprofitPortal.Data;
 using NonprofitPortal.Features.Operations;
@@ -36,9 +37,12 @@ public static class SendingFeature
                 break;
         }
 
-        var poll = builder.Configuration.GetSection(SendingOptions.Section).Get<SendingOptions>()?.Poll ?? new SendingOptions().Poll;
+        var settings = builder.Configuration.GetSection(SendingOptions.Section).Get<SendingOptions>() ?? new SendingOptions();
         services.AddQuartz(quartz =>
         {
+            // This node's own scheduler: every node drains at once, sharing the rows through claims, so
+            // the drain must not be clustered (a clustered trigger fires on one node only, and a
+            // clustered DisallowConcurrentExecution holds across all of them).
             quartz.UseInMemoryStore();
             // Shutting down cancels the drain: it stops claiming, hands back what it has not sent, and records the rest.
             quartz.ConfigureScheduler(scheduler => scheduler.ShutdownJobInterruption = ShutdownJobInterruption.WhenWaitingForJobs);
@@ -47,9 +51,60 @@ public static class SendingFeature
                 .ForJob(DrainSendsJob.Key)
                 .WithIdentity("drain-sends-interval", "sending")
                 .StartNow()
-                .WithSimpleSchedule(schedule => schedule.WithInterval(poll).RepeatForever().MeasureIntervalFromCompletion(true)));
+                .WithSimpleSchedule(schedule => schedule.WithInterval(settings.Poll).RepeatForever().MeasureIntervalFromCompletion(true)));
         });
-        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        services.AddQuartz(ClusterScheduler.Name, quartz =>
+        {
+            UseClusterStore(quartz, builder.ConfiguredDatabaseProvider(), builder.Configuration.GetConnectionString("Default"));
+            Every<RecoverLeasesJob>(quartz, RecoverLeasesJob.Key, settings.Lease / 2);
+            Every<StartScheduledCampaignsJob>(quartz, StartScheduledCampaignsJob.Key, settings.ScheduledCheck);
+            Every<FinishSettledCampaignsJob>(quartz, FinishSettledCampaignsJob.Key, TimeSpan.FromMinutes(1));
+        });
+        // Started before the app takes requests, so that readiness reflects the schedulers from the first probe.
+        services.AddQuartzHostedService(options => (options.WaitForJobsToComplete, options.AwaitApplicationStarted) = (true, false));
+        services.AddHealthChecks().Add(new HealthCheckRegistration(
+            "scheduler", provider => new SchedulersHealthCheck(provider), failureStatus: null, tags: [HealthTags.Ready]));
         return builder;
+    }
+
+    /// <summary>
+    /// PostgreSQL and SQL Server: Quartz's clustered ADO store in the application's database. Quartz
+    /// creates its <c>qrtz_</c> tables from its own script for the dialect when they are missing
+    /// (every statement guarded, so nodes starting together converge), and never alters them.
+    /// </summary>
+    private static void UseClusterStore(IQuartzBuilder quartz, DatabaseProvider provider, string? connectionString)
+    {
+        if (provider == DatabaseProvider.Sqlite || string.IsNullOrWhiteSpace(connectionString))
+        {
+            // One node (or no database configured, which stops start-up with its own message).
+            quartz.UseInMemoryStore();
+            return;
+        }
+
+        quartz.UsePersistentStore(store =>
+        {
+            if (provider == DatabaseProvider.PostgreSQL)
+            {
+                store.UsePostgres(connectionString);
+            }
+            else
+            {
+                store.UseSqlServer(connectionString);
+            }
+
+            store.UseClustering();
+            store.ProvisionSchema();
+        });
+    }
+
+    private static void Every<TJob>(IQuartzBuilder quartz, JobKey key, TimeSpan interval)
+        where TJob : IJob
+    {
+        quartz.AddJob<TJob>(job => job.WithIdentity(key).StoreDurably());
+        quartz.AddTrigger(trigger => trigger
+            .ForJob(key)
+            .WithIdentity($"{key.Name}-interval", key.Group)
+            .StartNow()
+            .WithSimpleSchedule(schedule => schedule.WithInterval(interval).RepeatForever()));
     }
 }

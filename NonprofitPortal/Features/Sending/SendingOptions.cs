@@ -31,6 +31,10 @@ public sealed class SendingOptions
     [Range(0.1, 600, ErrorMessage = "Sending:PollSeconds must be between 0.1 and 600.")]
     public double PollSeconds { get; set; } = 5;
 
+    /// <summary>How often scheduled campaigns that are due are started (by one node of a cluster).</summary>
+    [Range(0.1, 600, ErrorMessage = "Sending:ScheduledCheckSeconds must be between 0.1 and 600.")]
+    public double ScheduledCheckSeconds { get; set; } = 10;
+
     /// <summary>The first retry's delay; each further retry doubles it, with jitter, up to <see cref="MaxRetryDelaySeconds"/>.</summary>
     [Range(0.01, 3600, ErrorMessage = "Sending:RetryDelaySeconds must be between 0.01 and 3600.")]
     public double RetryDelaySeconds { get; set; } = 30;
@@ -51,4 +55,6 @@ public sealed class SendingOptions
     public TimeSpan Poll => TimeSpan.FromSeconds(PollSeconds);
 
     public TimeSpan Break => TimeSpan.FromSeconds(BreakSeconds);
+
+    public TimeSpan ScheduledCheck => TimeSpan.FromSeconds(ScheduledCheckSeconds);
 }

@@ -359,6 +359,9 @@ namespace NonprofitPortal.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateTimeOffset?>("ScheduledAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("SenderEmail")
                         .IsRequired()
                         .HasMaxLength(256)

@@ -360,6 +360,9 @@ namespace NonprofitPortal.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<DateTimeOffset?>("ScheduledAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("SenderEmail")
                         .IsRequired()
                         .HasMaxLength(256)

@@ -342,6 +342,9 @@ namespace NonprofitPortal.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ScheduledAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SenderEmail")
                         .IsRequired()
                         .HasMaxLength(256)

@@ -1,4 +1,5 @@
 namespace NonprofitPortal.Features.Campaigns.Api;
 
 /// <summary>A one-shot send: templates written in the request rather than saved as a draft.</summary>
-public sealed record CampaignRequest(string? Name, string? Subject, string? Body, CampaignRecipientsDto? Recipients, IReadOnlyList<string>? Cc);
+/// <param name="SendAt">When to start sending, ISO 8601 with an offset (<c>2026-12-01T09:00:00+01:00</c>); omitted or null for at once.</param>
+public sealed record CampaignRequest(string? Name, string? Subject, string? Body, CampaignRecipientsDto? Recipients, IReadOnlyList<string>? Cc, string? SendAt = null);

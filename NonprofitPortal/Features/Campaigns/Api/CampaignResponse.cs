@@ -13,12 +13,13 @@ public sealed record CampaignResponse(
     DateTimeOffset? CompletedAt,
     double RatePerSecond,
     string CreatedBy,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? ScheduledAt)
 {
     public static CampaignResponse From(CampaignSummary campaign) => From(campaign.Name, campaign.CreatedBy, campaign.CreatedAt, campaign.Progress);
 
     public static CampaignResponse From(CampaignDetails campaign) => From(campaign.Name, campaign.CreatedBy, campaign.CreatedAt, campaign.Progress);
 
     private static CampaignResponse From(string name, string createdBy, DateTimeOffset createdAt, CampaignProgress p) => new(
-        p.Id, name, p.Status, p.Total, p.Sent, p.Failed, p.Skipped, p.Pending, p.StartedAt, p.CompletedAt, Math.Round(p.RatePerSecond, 1), createdBy, createdAt);
+        p.Id, name, p.Status, p.Total, p.Sent, p.Failed, p.Skipped, p.Pending, p.StartedAt, p.CompletedAt, Math.Round(p.RatePerSecond, 1), createdBy, createdAt, p.ScheduledAt);
 }

@@ -1,3 +1,4 @@
 namespace NonprofitPortal.Features.Campaigns.Api;
 
-public sealed record LaunchResponse(long CampaignId, CampaignStatus Status, int Total);
+/// <param name="ScheduledAt">When sending starts, for a campaign sent for later (status <c>scheduled</c>); otherwise null.</param>
+public sealed record LaunchResponse(long CampaignId, CampaignStatus Status, int Total, DateTimeOffset? ScheduledAt = null);

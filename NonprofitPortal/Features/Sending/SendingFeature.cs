@@ -60,8 +60,9 @@ public static class SendingFeature
             Every<StartScheduledCampaignsJob>(quartz, StartScheduledCampaignsJob.Key, settings.ScheduledCheck);
             Every<FinishSettledCampaignsJob>(quartz, FinishSettledCampaignsJob.Key, TimeSpan.FromMinutes(1));
         });
-        // Started before the app takes requests, so that readiness reflects the schedulers from the first probe.
-        services.AddQuartzHostedService(options => (options.WaitForJobsToComplete, options.AwaitApplicationStarted) = (true, false));
+        // Started once the app listens (links in mail are built from its address when App:PublicUrl is not set);
+        // until then readiness says the schedulers are not running.
+        services.AddQuartzHostedService(options => (options.WaitForJobsToComplete, options.AwaitApplicationStarted) = (true, true));
         services.AddHealthChecks().Add(new HealthCheckRegistration(
             "scheduler", provider => new SchedulersHealthCheck(provider), failureStatus: null, tags: [HealthTags.Ready]));
         return builder;

@@ -21,9 +21,12 @@ builder.AddUserInterface();
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
+    // Behind a proxy that ends TLS, set ASPNETCORE_FORWARDEDHEADERS_ENABLED=true (see README).
     app.UseHsts();
+    app.UseHttpsRedirection();
 }
 
 app.UseExceptionHandler("/Error", createScopeForErrors: true);

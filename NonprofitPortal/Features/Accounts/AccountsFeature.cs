@@ -49,13 +49,16 @@ public static class AccountsFeature
             options.AccessDeniedPath = "/Account/AccessDenied";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.Cookie.SecurePolicy = SecurePolicy(builder.Environment);
             options.ExpireTimeSpan = TimeSpan.FromHours(12);
             options.SlidingExpiration = true;
             // Scripts calling the API or the hub with a cookie want a status code, not the sign-in page.
             options.Events.OnRedirectToLogin = context => StatusOrRedirect(context.HttpContext, context.RedirectUri, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => StatusOrRedirect(context.HttpContext, context.RedirectUri, StatusCodes.Status403Forbidden);
         });
+
+        // SameAsRequest, not Always: antiforgery refuses to run on a plain-HTTP request when told Always.
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
         // Role and permission changes, locks and password resets reach signed-in users within a minute.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
@@ -100,6 +103,10 @@ public static class AccountsFeature
         request.Path.StartsWithSegments("/hubs") && request.Query["access_token"] is { Count: 1 } token && !string.IsNullOrEmpty(token[0])
             ? token[0]
             : null;
+
+    /// <summary>The sign-in cookie is HTTPS-only outside Development; development runs on plain HTTP.</summary>
+    private static CookieSecurePolicy SecurePolicy(IHostEnvironment environment) =>
+        environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
 
     private static Task StatusOrRedirect(HttpContext context, string redirectUri, int statusCode)
     {

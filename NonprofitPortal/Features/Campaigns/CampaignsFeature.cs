@@ -20,8 +20,14 @@ public static class CampaignsFeature
         services.AddSingleton<CampaignProgressMonitor>();
         services.AddSingleton<CampaignProgressBroadcaster>();
         // Statuses as lower-case strings, as the HTTP API writes them.
-        services.AddSignalR().AddJsonProtocol(options =>
+        var signalR = services.AddSignalR().AddJsonProtocol(options =>
             options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        // Only for hub clients spread over several nodes; Blazor circuits need sticky sessions, not this.
+        if (builder.Configuration["SignalR:Redis"] is { Length: > 0 } redis)
+        {
+            signalR.AddStackExchangeRedis(redis);
+        }
+
         services.AddSingleton<UnsubscribeTokens>();
         services.AddSingleton<Unsubscriber>();
         switch (builder.ConfiguredDatabaseProvider())

@@ -9,4 +9,8 @@ public sealed class RateLimitOptions
     /// <summary>Sign-in and token attempts one client address may make per minute.</summary>
     [Range(1, 10_000)]
     public int SignInPerMinute { get; set; } = 10;
+
+    /// <summary>POST, PUT, PATCH and DELETE requests under /api one user (or, signed out, one client address) may make per minute.</summary>
+    [Range(1, 1_000_000)]
+    public int ApiWritesPerMinute { get; set; } = 600;
 }

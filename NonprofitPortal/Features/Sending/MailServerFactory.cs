@@ -13,13 +13,14 @@ internal static class MailServerFactory
         var environment = services.GetRequiredService<IHostEnvironment>();
         var time = services.GetRequiredService<TimeProvider>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger<MailServers>();
+        var metrics = services.GetRequiredService<SendingMetrics>();
         var timeout = TimeSpan.FromSeconds(sending.SmtpTimeoutSeconds);
 
         IReadOnlyList<MailServer> servers;
         if (mail.Transport == MailTransportKind.Pickup)
         {
             var directory = Path.GetFullPath(mail.PickupDirectory, environment.ContentRootPath);
-            servers = [new MailServer("pickup", directory, 1, sending.Connections, 0, sending.Break, () => new PickupConnection(directory), time, logger)];
+            servers = [new MailServer("pickup", directory, 1, sending.Connections, 0, sending.Break, () => new PickupConnection(directory), time, logger, metrics)];
         }
         else
         {
@@ -31,7 +32,7 @@ internal static class MailServerFactory
             servers = mail.Smtp.EffectiveServers(sending.Connections)
                 .Select(server => new MailServer(
                     server.Name, $"{server.Host}:{server.Port}", server.Priority, server.Connections, server.MessagesPerSecond, sending.Break,
-                    () => new SmtpConnection(server, timeout), time, logger))
+                    () => new SmtpConnection(server, timeout), time, logger, metrics))
                 .ToList();
         }
 

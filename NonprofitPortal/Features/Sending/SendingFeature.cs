@@ -23,7 +23,16 @@ public static class SendingFeature
         services.AddSingleton<SendDrainer>();
         services.AddSingleton<SendingTrigger>();
         services.AddSingleton<ServerTestMessages>();
-        services.AddHealthChecks().AddCheck<MailServersHealthCheck>("mail servers", tags: [HealthTags.Ready]);
+        services.AddSingleton<SendingBacklog>();
+        services.AddSingleton<SendingMetrics>();
+        var health = services.AddHealthChecks().AddCheck<MailServersHealthCheck>("mail servers", tags: [HealthTags.Ready]);
+        if (builder.Configuration.GetSection(MailOptions.Section).Get<MailOptions>()?.Transport == MailTransportKind.Smtp)
+        {
+            // A singleton, so that its cached answer outlives one request.
+            services.AddSingleton<SmtpReachabilityHealthCheck>();
+            health.AddCheck<SmtpReachabilityHealthCheck>("smtp reachable", tags: [HealthTags.Ready]);
+        }
+
         switch (builder.ConfiguredDatabaseProvider())
         {
             case DatabaseProvider.PostgreSQL:

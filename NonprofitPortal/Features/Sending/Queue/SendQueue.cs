@@ -15,7 +15,7 @@ namespace NonprofitPortal.Features.Sending.Queue;
 /// are exact. Only rows the worker still holds are recorded: a row whose lease ran out and was
 /// claimed by someone else is theirs to record.
 /// </summary>
-public abstract class SendQueue(IDbContextFactory<AppDbContext> contextFactory, IOptions<SendingOptions> options, TimeProvider time)
+public abstract class SendQueue(IDbContextFactory<AppDbContext> contextFactory, IOptions<SendingOptions> options, TimeProvider time, SendingMetrics metrics)
 {
     private const string RecordSql = """
         UPDATE "EmailSends" SET
@@ -148,6 +148,7 @@ public abstract class SendQueue(IDbContextFactory<AppDbContext> contextFactory, 
         }
 
         await transaction.CommitAsync(cancellationToken);
+        metrics.Recorded(recorded);
     }
 
     /// <summary>Makes rows whose worker died (its lease ran out) pending again. Safe to run anywhere, any time.</summary>

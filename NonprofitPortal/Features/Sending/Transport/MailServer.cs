@@ -16,6 +16,7 @@ public sealed class MailServer : IAsyncDisposable
     private readonly ResiliencePipeline _breaker;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly SendingMetrics _metrics;
     private readonly SlidingCounter _sentLastHour = new(TimeSpan.FromMinutes(1), 60);
     private readonly SlidingCounter _failedLastHour = new(TimeSpan.FromMinutes(1), 60);
     private readonly SlidingCounter _sentLastSeconds = new(TimeSpan.FromSeconds(1), 10);
@@ -26,8 +27,9 @@ public sealed class MailServer : IAsyncDisposable
 
     internal MailServer(
         string name, string address, int priority, int connections, double messagesPerSecond, TimeSpan breakDuration,
-        Func<IMailConnection> connect, TimeProvider time, ILogger logger)
+        Func<IMailConnection> connect, TimeProvider time, ILogger logger, SendingMetrics metrics)
     {
+        _metrics = metrics;
         Name = name;
         Address = address;
         Priority = priority;
@@ -110,10 +112,12 @@ public sealed class MailServer : IAsyncDisposable
         var connection = _idle.TryTake(out var idle) ? idle : _connect();
         try
         {
+            var started = _time.GetTimestamp();
             var delivery = await _breaker.ExecuteAsync(
                 static async (state, token) => await state.connection.SendAsync(state.message, token),
                 (connection, message),
                 cancellationToken);
+            _metrics.Sent(Name, _time.GetElapsedTime(started));
             Count(delivery);
             return delivery;
         }

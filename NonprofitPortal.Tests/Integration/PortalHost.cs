@@ -6,8 +6,11 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Hosting;
+using NonprofitPortal.Features.Sending;
 using NonprofitPortal.Features.Accounts.Api;
 using NonprofitPortal.Tests.Infrastructure;
+using Quartz;
 
 namespace NonprofitPortal.Tests.Integration;
 
@@ -105,6 +108,20 @@ public sealed class PortalHost : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+    }
+
+    /// <summary>
+    /// The schedulers start once the app has started, a moment after the host: tests begin when
+    /// the node is ready, as a load balancer waits for <c>/health/ready</c>.
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        var schedulers = new[] { host.Services.GetRequiredService<ISchedulerFactory>(), host.Services.GetRequiredKeyedService<ISchedulerFactory>(ClusterScheduler.Name) }
+            .Select(factory => factory.GetScheduler().AsTask().GetAwaiter().GetResult())
+            .ToList();
+        SpinWait.SpinUntil(() => schedulers.All(scheduler => scheduler.GetStatus().AsTask().GetAwaiter().GetResult() == SchedulerStatus.Running), TimeSpan.FromSeconds(30));
+        return host;
     }
 
     protected override void Dispose(bool disposing)

@@ -99,9 +99,15 @@ public sealed class ClusterTests(PostgresServer postgres)
     {
         var a = await nodeA.Services.GetRequiredKeyedService<ISchedulerFactory>(ClusterScheduler.Name).GetScheduler(Cancel);
         var b = await nodeB.Services.GetRequiredKeyedService<ISchedulerFactory>(ClusterScheduler.Name).GetScheduler(Cancel);
-        var (metadataA, metadataB) = (await a.GetMetadata(Cancel), await b.GetMetadata(Cancel));
+        // The schedulers start once each app has started, a moment after the host is up.
+        var (metadataA, metadataB) = await Eventually.GetAsync(
+            async () =>
+            {
+                var both = Tuple.Create(await a.GetMetadata(Cancel), await b.GetMetadata(Cancel));
+                return both.Item1.Status == SchedulerStatus.Running && both.Item2.Status == SchedulerStatus.Running ? both : null;
+            },
+            "both cluster schedulers to run");
         Assert.True(metadataA.JobStoreClustered && metadataB.JobStoreClustered);
-        Assert.Equal((SchedulerStatus.Running, SchedulerStatus.Running), (metadataA.Status, metadataB.Status));
         Assert.NotEqual(metadataA.SchedulerInstanceId, metadataB.SchedulerInstanceId);
         var nodes = await a.QueryClusterNodes(Cancel);
         Assert.Equal(new[] { metadataA.SchedulerInstanceId, metadataB.SchedulerInstanceId }.Order(), nodes.Select(n => n.InstanceId).Order());

@@ -7,6 +7,7 @@ using NonprofitPortal.Bench;
 // dotnet run -c Release --project bench/NonprofitPortal.Bench -- watchers [recipients] [watchers]   (SignalR watchers against none)
 // dotnet run -c Release --project bench/NonprofitPortal.Bench -- servers [recipients] [connections per server]   (one sink against two)
 // dotnet run -c Release --project bench/NonprofitPortal.Bench -- nodes [recipients] [connections per node] "$(bench/postgres-cluster.sh start)"   (one node against two on PostgreSQL)
+// dotnet run -c Release --project bench/NonprofitPortal.Bench -- ceiling [messages] [connections]   (MailKit alone, and composing + MailKit, against smtp-source)
 // dotnet run -c Release --project bench/NonprofitPortal.Bench -- sending [recipients] [connections] [PostgreSQL connection string; SQLite when absent]
 var command = args.ElementAtOrDefault(0) ?? "help";
 var workDirectory = Directory.CreateTempSubdirectory("nonprofitportal-bench-").FullName;
@@ -35,11 +36,14 @@ try
         case "nodes":
             await NodesBenchmark.RunAsync(IntArgument(1, 100_000), IntArgument(2, 4), args.ElementAtOrDefault(3) ?? throw new ArgumentException("nodes needs a PostgreSQL connection string (bench/postgres-cluster.sh start)"));
             break;
+        case "ceiling":
+            await CeilingBenchmark.RunAsync(IntArgument(1, 50_000), IntArgument(2, 4), workDirectory);
+            break;
         case "import":
             await ImportBenchmark.RunAsync(IntArgument(1, 100_000), workDirectory);
             break;
         default:
-            Console.WriteLine("usage: directory [rows=1000000] [iterations=60] [generated database] | import [rows=100000] | generate rows path | render [seconds=10] | watchers [recipients=30000] [watchers=200] | servers [recipients=100000] [connections=4] | nodes [recipients=100000] [connections=4] postgres-connection-string | sending [recipients=100000] [connections=4] [postgres connection string]");
+            Console.WriteLine("usage: directory [rows=1000000] [iterations=60] [generated database] | import [rows=100000] | generate rows path | render [seconds=10] | watchers [recipients=30000] [watchers=200] | servers [recipients=100000] [connections=4] | nodes [recipients=100000] [connections=4] postgres-connection-string | ceiling [messages=50000] [connections=4] | sending [recipients=100000] [connections=4] [postgres connection string]");
             return 2;
     }
 

@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using NonprofitPortal.Features.Campaigns.Unsubscribe;
@@ -48,7 +49,7 @@ public sealed class CampaignMessages(
             MessageId = MessageIdFor(send),
             Date = now,
             Subject = email.Subject,
-            Body = new BodyBuilder { HtmlBody = email.Html, TextBody = email.Text }.ToMessageBody(),
+            Body = new MultipartAlternative { TextPart("plain", email.Text), TextPart("html", email.Html) },
         };
         // A new address each time: an address list subscribes to its addresses' Changed event, so
         // one shared instance would keep every message ever sent alive.
@@ -68,5 +69,38 @@ public sealed class CampaignMessages(
         message.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
         message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         return (message, []);
+    }
+
+    /// <summary>
+    /// The charset and transfer encoding chosen here from one pass over the text, so that neither
+    /// MimeKit (trying charsets) nor MailKit (scanning the encoded part before sending) has to.
+    /// </summary>
+    private static TextPart TextPart(string subtype, string text)
+    {
+        var ascii = Ascii.IsValid(text);
+        var part = new TextPart(subtype)
+        {
+            ContentTransferEncoding = ascii && !HasLongLine(text) ? ContentEncoding.SevenBit : ContentEncoding.QuotedPrintable,
+        };
+        part.SetText(ascii ? "us-ascii" : "utf-8", text);
+        return part;
+    }
+
+    /// <summary>SMTP allows 998 characters a line; longer lines must be encoded.</summary>
+    private static bool HasLongLine(ReadOnlySpan<char> text)
+    {
+        const int MaxLineLength = 998;
+        while (text.Length > MaxLineLength)
+        {
+            var end = text.IndexOf('\n');
+            if (end < 0 || end > MaxLineLength)
+            {
+                return true;
+            }
+
+            text = text[(end + 1)..];
+        }
+
+        return false;
     }
 }

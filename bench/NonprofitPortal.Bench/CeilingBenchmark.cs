@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+using NonprofitPortal.Features.Sending;
+using NonprofitPortal.Features.Sending.Queue;
+
+namespace NonprofitPortal.Bench;
+
+/// <summary>
+/// What the mail libraries alone allow on this machine, with no queue, no database and no
+/// bookkeeping, against smtp-source into the same smtp-sink in the same run: MailKit sending one
+/// ready message over and over, then our composing (Scriban, the Data Protection token, MimeKit)
+/// plus MailKit for each message. The drain cannot beat the second figure.
+/// </summary>
+public static class CeilingBenchmark
+{
+    public static async Task RunAsync(int messages, int connections, string workDirectory)
+    {
+        await using var sink = await SendingBenchmark.Sink.StartAsync();
+        await using var app = await SendingBenchmark.BuildAsync("Sqlite", $"Data Source={Path.Combine(workDirectory, "ceiling.db")}", sink.Port, connections);
+        var composer = app.Services.GetRequiredService<CampaignMessages>();
+        var content = new CampaignContent(1, SendingBenchmark.Subject, SendingBenchmark.Body, ["officer@foundation.test"], "bench@foundation.test", "bench@foundation.test");
+        MimeMessage Compose(int i) => composer.Compose(content, new ClaimedSend(i, 1, i, $"np{i}@d1.example", $"Nonprofit {i}", $"{i} Main Street, Springfield", "", 1, null), CancellationToken.None).Message!;
+
+        // Twice each, the first to let the JIT finish: the second figures are reported.
+        var mailKit = 0.0;
+        var composed = 0.0;
+        for (var round = 0; round < 2; round++)
+        {
+            mailKit = await RateAsync(sink.Port, messages, connections, () => Compose(0) is var ready ? _ => ready : null!, "MailKit, one ready message per connection");
+            composed = await RateAsync(sink.Port, messages, connections, () => Compose, "compose + MailKit");
+        }
+
+        var limit = await sink.SourceRateAsync(messages, SendingBenchmark.SampleMessageBytes(app.Services), connections);
+        Console.WriteLine($"smtp-source: {limit:N0} msg/s; MailKit alone {mailKit / limit:F2} of it; compose + MailKit {composed / limit:F2} of it");
+        Console.WriteLine($"RESULT messages={messages} connections={connections} source={limit:F0} mailkit={mailKit:F0} composed={composed:F0} mailkit_ratio={mailKit / limit:F2} composed_ratio={composed / limit:F2}");
+    }
+
+    /// <param name="messagesOfOneConnection">Called once per connection: a MimeMessage is not to be sent by two connections at once.</param>
+    private static async Task<double> RateAsync(int port, int messages, int connections, Func<Func<int, MimeMessage>> messagesOfOneConnection, string what)
+    {
+        var next = 0;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, connections).Select(_ => Task.Run(async () =>
+        {
+            var message = messagesOfOneConnection();
+            using var client = new SmtpClient();
+            await client.ConnectAsync("127.0.0.1", port, SecureSocketOptions.None);
+            int i;
+            while ((i = Interlocked.Increment(ref next)) <= messages)
+            {
+                await client.SendAsync(message(i));
+            }
+
+            await client.DisconnectAsync(quit: true);
+        })));
+        var rate = messages / watch.Elapsed.TotalSeconds;
+        Console.WriteLine($"{what}: {rate:N0} msg/s, {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / messages:F0} µs of CPU per message");
+        return rate;
+    }
+}

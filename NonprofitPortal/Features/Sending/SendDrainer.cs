@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NonprofitPortal.Data;
@@ -34,16 +33,16 @@ public sealed partial class SendDrainer(
             LogRecovered(recovered);
         }
 
-        // One batch queued while the previous one is sent: the senders never wait for a claim,
-        // and at most two batches are leased and in memory at a time.
-        var queued = Channel.CreateBounded<QueuedSend>(new BoundedChannelOptions(settings.BatchSize) { SingleWriter = true });
+        // The next batch is claimed when half of one is left: at most one and a half batches are
+        // leased and in memory at a time.
+        var backlog = new ClaimedBacklog<QueuedSend>(lowWater: settings.BatchSize / 2);
         await using var recorder = new OutcomeRecorder(queue, WorkerId, settings.BatchSize, time, logger);
         var senders = Enumerable.Range(0, servers.All.Sum(s => s.Connections))
-            .Select(_ => Task.Run(() => SendQueuedAsync(queued.Reader, recorder, stopping), CancellationToken.None))
+            .Select(_ => Task.Run(() => SendQueuedAsync(backlog, recorder, stopping), CancellationToken.None))
             .ToList();
         try
         {
-            await ClaimAsync(queued.Writer, recorder, stopping);
+            await ClaimAsync(backlog, recorder, stopping);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
@@ -51,12 +50,12 @@ public sealed partial class SendDrainer(
         }
         finally
         {
-            queued.Writer.TryComplete();
+            backlog.Complete();
             await Task.WhenAll(senders);
         }
     }
 
-    private async Task ClaimAsync(ChannelWriter<QueuedSend> queued, OutcomeRecorder recorder, CancellationToken stopping)
+    private async Task ClaimAsync(ClaimedBacklog<QueuedSend> backlog, OutcomeRecorder recorder, CancellationToken stopping)
     {
         var settings = options.Value;
         var campaigns = new Dictionary<long, CampaignContent>();
@@ -82,7 +81,7 @@ public sealed partial class SendDrainer(
                         continue;
                     }
 
-                    await queued.WriteAsync(new QueuedSend(await ContentAsync(campaigns, send.CampaignId, stopping), send), stopping);
+                    backlog.Add(new QueuedSend(await ContentAsync(campaigns, send.CampaignId, stopping), send));
                 }
                 catch (OperationCanceledException) when (stopping.IsCancellationRequested)
                 {
@@ -100,14 +99,16 @@ public sealed partial class SendDrainer(
                 await queue.RecoverExpiredLeasesAsync(stopping);
                 nextRecovery = time.GetUtcNow() + settings.Lease / 2;
             }
+
+            await backlog.WaitUntilLowAsync(stopping);
         }
     }
 
-    private async Task SendQueuedAsync(ChannelReader<QueuedSend> queued, OutcomeRecorder recorder, CancellationToken stopping)
+    private async Task SendQueuedAsync(ClaimedBacklog<QueuedSend> backlog, OutcomeRecorder recorder, CancellationToken stopping)
     {
-        while (await queued.WaitToReadAsync(CancellationToken.None))
+        while (await backlog.WaitToTakeAsync())
         {
-            while (queued.TryRead(out var next))
+            while (backlog.TryTake(out var next))
             {
                 await recorder.AddAsync(stopping.IsCancellationRequested
                     ? HandBack(next.Send)

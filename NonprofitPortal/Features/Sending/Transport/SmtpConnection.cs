@@ -98,6 +98,14 @@ internal sealed class SmtpConnection(SmtpServerOptions server, TimeSpan timeout)
     /// </summary>
     private sealed class CampaignSmtpClient : SmtpClient
     {
+        /// <summary>
+        /// Not measured: MailKit would write every message twice, once to count its bytes for the
+        /// optional SIZE parameter (RFC 1870). A campaign message is a few kilobytes; a server that
+        /// finds one too big still refuses it after DATA, and the reply is recorded like any other.
+        /// </summary>
+        protected override Task<long> GetSizeAsync(FormatOptions options, MimeMessage message, CancellationToken cancellationToken = default) =>
+            Task.FromResult(-1L);
+
         protected override void OnRecipientNotAccepted(MimeMessage message, MailboxAddress mailbox, SmtpResponse response)
         {
             if (message.To.Mailboxes.Any(to => string.Equals(to.Address, mailbox.Address, StringComparison.OrdinalIgnoreCase)))

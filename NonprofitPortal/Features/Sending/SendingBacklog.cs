@@ -34,7 +34,7 @@ public sealed class SendingBacklog(IDbContextFactory<AppDbContext> contextFactor
             }
 
             await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-            // Served by the (Status, NextAttemptAt) index; the campaigns table is small.
+            // A scan of the sends table's (CampaignId, Status, NextAttemptAt) index, hence at most every few seconds; the campaigns table is small.
             var pending = await db.EmailSends.LongCountAsync(s => s.Status == SendStatus.Pending, cancellationToken);
             var counted = await db.Campaigns.GroupBy(c => c.Status).Select(g => new { Status = g.Key, Count = g.LongCount() }).ToListAsync(cancellationToken);
             var campaigns = Enum.GetValues<CampaignStatus>().ToDictionary(s => s, s => counted.FirstOrDefault(c => c.Status == s)?.Count ?? 0);

@@ -49,7 +49,7 @@ public sealed class CampaignMessages(
             MessageId = MessageIdFor(send),
             Date = now,
             Subject = email.Subject,
-            Body = new MultipartAlternative { TextPart("plain", email.Text), TextPart("html", email.Html) },
+            Body = new MultipartAlternative { BodyPart("plain", email.Text), BodyPart("html", email.Html) },
         };
         // A new address each time: an address list subscribes to its addresses' Changed event, so
         // one shared instance would keep every message ever sent alive.
@@ -75,7 +75,7 @@ public sealed class CampaignMessages(
     /// The charset and transfer encoding chosen here from one pass over the text, so that neither
     /// MimeKit (trying charsets) nor MailKit (scanning the encoded part before sending) has to.
     /// </summary>
-    private static TextPart TextPart(string subtype, string text)
+    private static TextPart BodyPart(string subtype, string text)
     {
         var ascii = Ascii.IsValid(text);
         var part = new TextPart(subtype)

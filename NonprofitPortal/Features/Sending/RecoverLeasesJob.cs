@@ -4,8 +4,9 @@ using Quartz;
 namespace NonprofitPortal.Features.Sending;
 
 /// <summary>
-/// Makes rows whose worker died claimable again, once for the whole cluster. Each drain does this
-/// too while it runs; this covers the time when no drain on a live node is running.
+/// Makes rows whose worker died claimable again, once for the whole cluster, every
+/// <c>Sending:LeaseSeconds</c>/2. Each drain also does it as it starts, so that a restarted node
+/// takes its predecessor's rows back without waiting; this covers long drains and idle nodes.
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed partial class RecoverLeasesJob(SendQueue queue, SendingTrigger trigger, ILogger<RecoverLeasesJob> logger) : IJob

@@ -57,14 +57,12 @@ public sealed partial class SendDrainer(
 
     private async Task ClaimAsync(ClaimedBacklog<QueuedSend> backlog, OutcomeRecorder recorder, CancellationToken stopping)
     {
-        var settings = options.Value;
         var campaigns = new Dictionary<long, CampaignContent>();
-        var nextRecovery = time.GetUtcNow() + settings.Lease / 2;
         while (!stopping.IsCancellationRequested && servers.AnyUsable())
         {
             // Not cancellable: rows claimed by a statement cancelled half-way through would
             // stay leased, unsent, until their lease ran out. Unsent rows go back below.
-            var batch = await queue.ClaimAsync(WorkerId, settings.BatchSize, CancellationToken.None);
+            var batch = await queue.ClaimAsync(WorkerId, options.Value.BatchSize, CancellationToken.None);
             if (batch.Count == 0)
             {
                 return;
@@ -92,12 +90,6 @@ public sealed partial class SendDrainer(
 
                     throw;
                 }
-            }
-
-            if (time.GetUtcNow() >= nextRecovery)
-            {
-                await queue.RecoverExpiredLeasesAsync(stopping);
-                nextRecovery = time.GetUtcNow() + settings.Lease / 2;
             }
 
             await backlog.WaitUntilLowAsync(stopping);

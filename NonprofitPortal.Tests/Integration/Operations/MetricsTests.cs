@@ -62,6 +62,27 @@ public sealed class MetricsTests(PostgresServer postgres)
     }
 
     [Fact]
+    public async Task A_cancelled_campaigns_unsent_messages_leave_the_queue_depth()
+    {
+        await using var sink = await SendingHosts.StartSinkAsync();
+        await using var host = await _hosts.StartAsync(sink);
+        var api = new CampaignApi(await host.AdminClientAsync());
+        await api.ImportRecipientsAsync("called-off", 3);
+        var scheduled = await api.ScheduleToTagAsync("called-off", DateTimeOffset.UtcNow.AddHours(1));
+        using var scraper = host.CreateClient();
+        await Eventually.GetAsync(
+            async () => await ScrapeAsync(scraper) is var m && m.Value("nonprofitportal_sending_queue_depth") == 3 ? m : null,
+            "the scheduled campaign's 3 messages in the queue depth", TimeSpan.FromSeconds(30));
+
+        Assert.True((await api.SteerAsync(scheduled.CampaignId, "cancel")).IsSuccessStatusCode);
+
+        var metrics = await Eventually.GetAsync(
+            async () => await ScrapeAsync(scraper) is var m && m.Value("nonprofitportal_campaigns", ("status", "cancelled")) == 1 ? m : null,
+            "the cancelled campaign in the gauges", TimeSpan.FromSeconds(30));
+        Assert.Equal(0, metrics.Value("nonprofitportal_sending_queue_depth"));
+    }
+
+    [Fact]
     public async Task With_a_scrape_token_metrics_need_it()
     {
         await using var host = new PortalHost(new Dictionary<string, string?> { ["Metrics:ScrapeToken"] = "scrape-secret" });

@@ -35,7 +35,10 @@ public sealed class SendingBacklog(IDbContextFactory<AppDbContext> contextFactor
 
             await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
             // A scan of the sends table's (CampaignId, Status, NextAttemptAt) index, hence at most every few seconds; the campaigns table is small.
-            var pending = await db.EmailSends.LongCountAsync(s => s.Status == SendStatus.Pending, cancellationToken);
+            // A cancelled campaign's unsent rows stay pending, but nobody will send them.
+            var pending = await db.EmailSends.LongCountAsync(
+                s => s.Status == SendStatus.Pending && db.Campaigns.Any(c => c.Id == s.CampaignId && c.Status != CampaignStatus.Cancelled),
+                cancellationToken);
             var counted = await db.Campaigns.GroupBy(c => c.Status).Select(g => new { Status = g.Key, Count = g.LongCount() }).ToListAsync(cancellationToken);
             var campaigns = Enum.GetValues<CampaignStatus>().ToDictionary(s => s, s => counted.FirstOrDefault(c => c.Status == s)?.Count ?? 0);
             Last = new BacklogReading(pending, campaigns);

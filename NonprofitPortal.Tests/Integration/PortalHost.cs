@@ -101,6 +101,16 @@ public sealed class PortalHost : WebApplicationFactory<Program>
         return (await response.Content.ReadFromJsonAsync<UserResponse>(TestContext.Current.CancellationToken))!;
     }
 
+    /// <summary>
+    /// Pauses the once-per-cluster jobs (for every node on this database), so that a test calling
+    /// their services itself does not race the host's own timers.
+    /// </summary>
+    public async Task PauseClusterJobsAsync()
+    {
+        var scheduler = await Services.GetRequiredKeyedService<ISchedulerFactory>(ClusterScheduler.Name).GetScheduler(TestContext.Current.CancellationToken);
+        await scheduler.PauseAll(TestContext.Current.CancellationToken);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(_environment);

@@ -9,13 +9,13 @@ public sealed class ClaimedBacklogTests
     [Fact]
     public async Task The_claimer_is_told_to_claim_again_only_once_the_backlog_is_down_to_its_low_water_mark()
     {
-        var backlog = new ClaimedBacklog<int>(lowWater: 4);
+        var backlog = new ClaimedBacklog<int>();
         foreach (var item in Enumerable.Range(1, 10))
         {
             backlog.Add(item);
         }
 
-        var runningLow = backlog.WaitUntilLowAsync(Cancel);
+        var runningLow = backlog.WaitUntilAtMostAsync(4, Cancel);
         var taken = new List<int>();
         while (taken.Count < 5 && backlog.TryTake(out var item))
         {
@@ -31,7 +31,7 @@ public sealed class ClaimedBacklogTests
     [Fact]
     public async Task Senders_finish_what_is_waiting_after_completion_and_then_stop()
     {
-        var backlog = new ClaimedBacklog<int>(lowWater: 1);
+        var backlog = new ClaimedBacklog<int>();
         backlog.Add(1);
         backlog.Add(2);
         backlog.Complete();
@@ -46,6 +46,6 @@ public sealed class ClaimedBacklogTests
         }
 
         Assert.Equal([1, 2], taken);
-        await backlog.WaitUntilLowAsync(Cancel);
+        await backlog.WaitUntilAtMostAsync(1, Cancel);
     }
 }

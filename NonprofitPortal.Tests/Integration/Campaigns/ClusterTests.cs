@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using NonprofitPortal.Data;
 using NonprofitPortal.Features.Campaigns;
+using NonprofitPortal.Features.Campaigns.Lifecycle;
 using NonprofitPortal.Features.Sending;
 using NonprofitPortal.Tests.Infrastructure;
 using Quartz;
@@ -55,7 +56,7 @@ public sealed class ClusterTests(PostgresServer postgres)
         }
 
         await Eventually.GetAsync(() => DateTimeOffset.UtcNow > due ? "due" : null, "the send time to pass");
-        var starters = new[] { nodeA, nodeB, nodeA, nodeB }.Select(node => node.Services.GetRequiredService<ScheduledCampaigns>()).ToList();
+        var starters = new[] { nodeA, nodeB, nodeA, nodeB }.Select(node => node.Services.GetRequiredService<CampaignLifecycle>()).ToList();
         var started = await Task.WhenAll(starters.Select(starter => Task.Run(() => starter.StartDueAsync(Cancel), Cancel)));
 
         Assert.Equal(5, started.Sum());

@@ -26,7 +26,7 @@ public sealed class PostgresClaimTests(PostgresServer postgres)
         await Task.WhenAll(Enumerable.Range(1, 4).Select(worker => Task.Run(async () =>
         {
             var owner = $"worker-{worker}";
-            while (await queue.ClaimAsync(owner, 25, Cancel) is { Count: > 0 } batch)
+            while ((await queue.ClaimAsync(owner, 25, Cancel)).Sends is { Count: > 0 } batch)
             {
                 foreach (var send in batch)
                 {

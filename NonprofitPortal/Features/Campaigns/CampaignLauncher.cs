@@ -83,7 +83,7 @@ public sealed class CampaignLauncher(
             SenderName = sender.Name,
             SenderEmail = sender.Email,
             // A scheduled campaign's sends are written now but not claimed: the drain only claims
-            // from queued and sending campaigns, and ScheduledCampaigns starts it when it is due.
+            // from queued and sending campaigns, and CampaignLifecycle starts it when it is due.
             Status = input.SendAt is null ? CampaignStatus.Queued : CampaignStatus.Scheduled,
             ScheduledAt = input.SendAt,
             CreatedById = actor.Id,

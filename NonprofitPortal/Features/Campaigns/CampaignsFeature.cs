@@ -2,8 +2,10 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using NonprofitPortal.Data;
 using NonprofitPortal.Features.Campaigns.Enqueue;
+using NonprofitPortal.Features.Campaigns.Lifecycle;
 using NonprofitPortal.Features.Campaigns.Progress;
 using NonprofitPortal.Features.Campaigns.Unsubscribe;
+using NonprofitPortal.Features.Sending;
 
 namespace NonprofitPortal.Features.Campaigns;
 
@@ -14,8 +16,10 @@ public static class CampaignsFeature
         var services = builder.Services;
         services.AddSingleton<CampaignLauncher>();
         services.AddSingleton<CampaignService>();
-        services.AddSingleton<ScheduledCampaigns>();
-        services.AddSingleton<CampaignHousekeeping>();
+        services.AddSingleton<CampaignLifecycle>();
+        var sending = builder.Configuration.GetSection(SendingOptions.Section).Get<SendingOptions>() ?? new SendingOptions();
+        builder.AddClusterJob<StartScheduledCampaignsJob>(StartScheduledCampaignsJob.Key, sending.ScheduledCheck);
+        builder.AddClusterJob<FinishSettledCampaignsJob>(FinishSettledCampaignsJob.Key, TimeSpan.FromMinutes(1));
         services.AddSingleton<CampaignRates>();
         services.AddSingleton<CampaignProgressMonitor>();
         services.AddSingleton<CampaignProgressBroadcaster>();

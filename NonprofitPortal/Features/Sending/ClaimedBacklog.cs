@@ -3,15 +3,16 @@ using System.Threading.Channels;
 namespace NonprofitPortal.Features.Sending;
 
 /// <summary>
-/// Claimed messages waiting for a sender. The claimer tops it up with a whole batch when it runs
-/// low, so senders never wait for a claim, and the claimer wakes once per batch rather than once
+/// Claimed messages waiting for a sender. The claimer tops it up with a whole claim when it runs
+/// low, so senders never wait for a claim, and the claimer wakes once per claim rather than once
 /// per message (each wake-up is a thread switch, and on two cores those add up).
 /// </summary>
-internal sealed class ClaimedBacklog<T>(int lowWater)
+internal sealed class ClaimedBacklog<T>
 {
     private readonly Channel<T> _waiting = Channel.CreateUnbounded<T>(new UnboundedChannelOptions { SingleWriter = true });
     private readonly SemaphoreSlim _runningLow = new(0);
     private int _count;
+    private int _lowWater = -1;
 
     public void Add(T item)
     {
@@ -22,12 +23,20 @@ internal sealed class ClaimedBacklog<T>(int lowWater)
     /// <summary>No more items: senders finish what is waiting, then stop.</summary>
     public void Complete() => _waiting.Writer.TryComplete();
 
-    /// <summary>Returns once at most the low-water mark is left waiting.</summary>
-    public async Task WaitUntilLowAsync(CancellationToken cancellationToken)
+    /// <summary>Returns once at most <paramref name="lowWater"/> items are left waiting. One caller at a time (the claimer).</summary>
+    public async Task WaitUntilAtMostAsync(int lowWater, CancellationToken cancellationToken)
     {
-        while (Volatile.Read(ref _count) > lowWater)
+        Volatile.Write(ref _lowWater, lowWater);
+        try
         {
-            await _runningLow.WaitAsync(cancellationToken);
+            while (Volatile.Read(ref _count) > lowWater)
+            {
+                await _runningLow.WaitAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            Volatile.Write(ref _lowWater, -1);
         }
     }
 
@@ -41,7 +50,7 @@ internal sealed class ClaimedBacklog<T>(int lowWater)
             return false;
         }
 
-        if (Interlocked.Decrement(ref _count) == lowWater)
+        if (Interlocked.Decrement(ref _count) == Volatile.Read(ref _lowWater))
         {
             _runningLow.Release();
         }

@@ -25,7 +25,10 @@ public static class SendingFeature
         services.AddSingleton<ServerTestMessages>();
         services.AddSingleton<SendingBacklog>();
         services.AddSingleton<SendingMetrics>();
-        var health = services.AddHealthChecks().AddCheck<MailServersHealthCheck>("mail servers", tags: [HealthTags.Ready]);
+        services.AddSingleton<DatabaseOutage>();
+        var health = services.AddHealthChecks()
+            .AddCheck<MailServersHealthCheck>("mail servers", tags: [HealthTags.Ready])
+            .AddCheck<DatabaseOutageHealthCheck>("database writes", tags: [HealthTags.Ready]);
         if (builder.Configuration.GetSection(MailOptions.Section).Get<MailOptions>()?.Transport == MailTransportKind.Smtp)
         {
             // A singleton, so that its cached answer outlives one request.
@@ -46,6 +49,8 @@ public static class SendingFeature
                 break;
         }
 
+        services.AddSingleton<ISendQueue>(provider => provider.GetRequiredService<SendQueue>());
+
         var settings = builder.Configuration.GetSection(SendingOptions.Section).Get<SendingOptions>() ?? new SendingOptions();
         services.AddQuartz(quartz =>
         {
@@ -62,59 +67,12 @@ public static class SendingFeature
                 .StartNow()
                 .WithSimpleSchedule(schedule => schedule.WithInterval(settings.Poll).RepeatForever().MeasureIntervalFromCompletion(true)));
         });
-        services.AddQuartz(ClusterScheduler.Name, quartz =>
-        {
-            UseClusterStore(quartz, builder.ConfiguredDatabaseProvider(), builder.Configuration.GetConnectionString("Default"));
-            Every<RecoverLeasesJob>(quartz, RecoverLeasesJob.Key, settings.Lease / 2);
-            Every<StartScheduledCampaignsJob>(quartz, StartScheduledCampaignsJob.Key, settings.ScheduledCheck);
-            Every<FinishSettledCampaignsJob>(quartz, FinishSettledCampaignsJob.Key, TimeSpan.FromMinutes(1));
-        });
+        builder.AddClusterJob<RecoverLeasesJob>(RecoverLeasesJob.Key, settings.Lease / 2);
         // Started once the app listens (links in mail are built from its address when App:PublicUrl is not set);
         // until then readiness says the schedulers are not running.
         services.AddQuartzHostedService(options => (options.WaitForJobsToComplete, options.AwaitApplicationStarted) = (true, true));
         services.AddHealthChecks().Add(new HealthCheckRegistration(
             "scheduler", provider => new SchedulersHealthCheck(provider), failureStatus: null, tags: [HealthTags.Ready]));
         return builder;
-    }
-
-    /// <summary>
-    /// PostgreSQL and SQL Server: Quartz's clustered ADO store in the application's database. Quartz
-    /// creates its <c>qrtz_</c> tables from its own script for the dialect when they are missing
-    /// (every statement guarded, so nodes starting together converge), and never alters them.
-    /// </summary>
-    private static void UseClusterStore(IQuartzBuilder quartz, DatabaseProvider provider, string? connectionString)
-    {
-        if (provider == DatabaseProvider.Sqlite || string.IsNullOrWhiteSpace(connectionString))
-        {
-            // One node (or no database configured, which stops start-up with its own message).
-            quartz.UseInMemoryStore();
-            return;
-        }
-
-        quartz.UsePersistentStore(store =>
-        {
-            if (provider == DatabaseProvider.PostgreSQL)
-            {
-                store.UsePostgres(connectionString);
-            }
-            else
-            {
-                store.UseSqlServer(connectionString);
-            }
-
-            store.UseClustering();
-            store.ProvisionSchema();
-        });
-    }
-
-    private static void Every<TJob>(IQuartzBuilder quartz, JobKey key, TimeSpan interval)
-        where TJob : IJob
-    {
-        quartz.AddJob<TJob>(job => job.WithIdentity(key).StoreDurably());
-        quartz.AddTrigger(trigger => trigger
-            .ForJob(key)
-            .WithIdentity($"{key.Name}-interval", key.Group)
-            .StartNow()
-            .WithSimpleSchedule(schedule => schedule.WithInterval(interval).RepeatForever()));
     }
 }

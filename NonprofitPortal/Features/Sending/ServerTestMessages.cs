@@ -5,7 +5,10 @@ using NonprofitPortal.Features.Sending.Transport;
 
 namespace NonprofitPortal.Features.Sending;
 
-/// <summary>A short message through one chosen server, to the admin who asked: "does this relay work?"</summary>
+/// <summary>
+/// A short message through one chosen server, to the admin who asked: "does this relay work?" It
+/// waits for one of that server's connections and its pace like any other message.
+/// </summary>
 public sealed class ServerTestMessages(MailServers servers, IOptions<MailOptions> mailOptions, TimeProvider time)
 {
     /// <returns>What the server answered; null when no server has that name.</returns>
@@ -25,8 +28,10 @@ public sealed class ServerTestMessages(MailServers servers, IOptions<MailOptions
         };
         message.From.Add(MailboxAddress.Parse(mailOptions.Value.From));
         message.To.Add(MailboxAddress.Parse(to));
+        using var slot = await servers.ReserveOnAsync(server, cancellationToken);
         try
         {
+            await time.DelayUntilAsync(slot.At, cancellationToken);
             return await server.SendAsync(message, cancellationToken);
         }
         catch (ServerUnavailableException exception)

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using NonprofitPortal.Data;
 using NonprofitPortal.Features.Campaigns;
+using NonprofitPortal.Features.Campaigns.Lifecycle;
 
 namespace NonprofitPortal.Features.Sending.Queue;
 
@@ -12,10 +13,18 @@ namespace NonprofitPortal.Features.Sending.Queue;
 /// The pending-sends table as a work queue. Claiming leases a batch of rows to one worker in one
 /// atomic statement (each provider has its own: <see cref="ClaimSql"/>); recording writes what
 /// became of them and moves the campaign's counters in the same transaction, so the counters
-/// are exact. Only rows the worker still holds are recorded: a row whose lease ran out and was
-/// claimed by someone else is theirs to record.
+/// are exact.
 /// </summary>
+/// <remarks>
+/// <c>LeaseOwner</c> names the last worker that claimed a row, and stays when lease recovery makes
+/// the row pending again: only a new claim changes it. Outcomes are written only where the
+/// writer is still the owner, so a late outcome never overwrites another worker's; and an outcome
+/// that comes after recovery but before anyone claimed the row again (a worker that lost touch
+/// with the database while its messages went out) is still written, rather than the message
+/// going out a second time.
+/// </remarks>
 public abstract class SendQueue(IDbContextFactory<AppDbContext> contextFactory, IOptions<SendingOptions> options, TimeProvider time, SendingMetrics metrics)
+    : ISendQueue
 {
     private const string RecordSql = """
         UPDATE "EmailSends" SET
@@ -29,21 +38,16 @@ public abstract class SendQueue(IDbContextFactory<AppDbContext> contextFactory, 
             "LastError" = COALESCE(@error, "LastError"),
             "LeaseOwner" = NULL,
             "LeaseExpiresAt" = NULL
-        WHERE "Id" = @id AND "LeaseOwner" = @owner AND "Status" = 1
+        WHERE "Id" = @id AND "LeaseOwner" = @owner AND "Status" IN (0, 1)
         """;
 
-    private const string CountSql = """
-        UPDATE "Campaigns" SET "Sent" = "Sent" + @sent, "Failed" = "Failed" + @failed, "Skipped" = "Skipped" + @skipped
-        WHERE "Id" = @campaign
-        """;
-
-    private const string CompleteSql = """
-        UPDATE "Campaigns" SET "Status" = 3, "CompletedAt" = @now
-        WHERE "Id" = @campaign AND "Status" IN (0, 1, 2) AND "Sent" + "Failed" + "Skipped" >= "Total"
+    private const string RenewSql = """
+        UPDATE "EmailSends" SET "LeaseExpiresAt" = @until
+        WHERE "Status" = 1 AND "LeaseOwner" = @owner AND "LeaseExpiresAt" >= @now
         """;
 
     private const string RecoverSql = """
-        UPDATE "EmailSends" SET "Status" = 0, "LeaseOwner" = NULL, "LeaseExpiresAt" = NULL
+        UPDATE "EmailSends" SET "Status" = 0, "LeaseExpiresAt" = NULL
         WHERE "Status" = 1 AND "LeaseExpiresAt" < @now
         """;
 
@@ -55,8 +59,13 @@ public abstract class SendQueue(IDbContextFactory<AppDbContext> contextFactory, 
     /// </summary>
     public abstract string ClaimSql { get; }
 
-    /// <summary>Claims up to <paramref name="limit"/> rows, oldest running campaign first.</summary>
-    public async Task<IReadOnlyList<ClaimedSend>> ClaimAsync(string owner, int limit, CancellationToken cancellationToken)
+    /// <summary>The statement that extends a worker's live leases (<see cref="RenewLeasesAsync"/>); the same on every provider.</summary>
+    public static string RenewLeasesSql => RenewSql;
+
+    /// <summary>The fenced statement that writes one outcome (<see cref="RecordAsync"/>); the same on every provider.</summary>
+    public static string RecordOutcomeSql => RecordSql;
+
+    public async Task<ClaimedBatch> ClaimAsync(string owner, int limit, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var running = await db.Campaigns
@@ -64,12 +73,13 @@ public abstract class SendQueue(IDbContextFactory<AppDbContext> contextFactory, 
             .OrderBy(c => c.Id)
             .Select(c => new { c.Id, c.StartedAt })
             .ToListAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var leaseUntil = now + options.Value.Lease;
         if (running.Count == 0)
         {
-            return [];
+            return ClaimedBatch.Empty(now);
         }
 
-        var now = time.GetUtcNow();
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
         var claimed = new List<ClaimedSend>();
@@ -83,7 +93,7 @@ public abstract class SendQueue(IDbContextFactory<AppDbContext> contextFactory, 
                 Add(claim, "@owner", DbType.String, owner);
                 Add(claim, "@limit", DbType.Int32, limit - claimed.Count);
                 AddTime(claim, "@now", now);
-                AddTime(claim, "@leaseUntil", now + options.Value.Lease);
+                AddTime(claim, "@leaseUntil", leaseUntil);
                 await using var reader = await claim.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
                 {
@@ -95,12 +105,7 @@ public abstract class SendQueue(IDbContextFactory<AppDbContext> contextFactory, 
 
             if (claimed.Count > before && campaign.StartedAt is null)
             {
-                // The first claim starts the campaign (also one paused before it ever started, then resumed).
-                await db.Campaigns
-                    .Where(c => c.Id == campaign.Id && c.StartedAt == null)
-                    .ExecuteUpdateAsync(c => c
-                        .SetProperty(x => x.Status, x => x.Status == CampaignStatus.Queued ? CampaignStatus.Sending : x.Status)
-                        .SetProperty(x => x.StartedAt, now), cancellationToken);
+                await CampaignLifecycle.MarkStartedAsync(db, campaign.Id, now, cancellationToken);
             }
 
             if (claimed.Count >= limit)
@@ -109,10 +114,9 @@ public abstract class SendQueue(IDbContextFactory<AppDbContext> contextFactory, 
             }
         }
 
-        return await MarkUnreachableAsync(db, claimed, cancellationToken);
+        return new ClaimedBatch(await MarkUnreachableAsync(db, claimed, cancellationToken), leaseUntil);
     }
 
-    /// <summary>Writes the outcomes and moves the counters, in one transaction; completes campaigns with nothing left.</summary>
     public async Task RecordAsync(string owner, IReadOnlyList<SendOutcome> outcomes, CancellationToken cancellationToken)
     {
         if (outcomes.Count == 0)
@@ -130,28 +134,32 @@ public abstract class SendQueue(IDbContextFactory<AppDbContext> contextFactory, 
         var now = time.GetUtcNow();
         foreach (var campaign in recorded.GroupBy(o => o.CampaignId))
         {
-            await using var count = connection.CreateCommand();
-            count.Transaction = dbTransaction;
-            count.CommandText = CountSql;
-            Add(count, "@sent", DbType.Int32, campaign.Count(o => o.Status == SendStatus.Sent));
-            Add(count, "@failed", DbType.Int32, campaign.Count(o => o.Status == SendStatus.Failed));
-            Add(count, "@skipped", DbType.Int32, campaign.Count(o => o.Status == SendStatus.Skipped));
-            Add(count, "@campaign", DbType.Int64, campaign.Key);
-            await count.ExecuteNonQueryAsync(cancellationToken);
-
-            await using var complete = connection.CreateCommand();
-            complete.Transaction = dbTransaction;
-            complete.CommandText = CompleteSql;
-            Add(complete, "@campaign", DbType.Int64, campaign.Key);
-            AddTime(complete, "@now", now);
-            await complete.ExecuteNonQueryAsync(cancellationToken);
+            await CampaignLifecycle.CountAsync(
+                db, campaign.Key,
+                sent: campaign.Count(o => o.Status == SendStatus.Sent),
+                failed: campaign.Count(o => o.Status == SendStatus.Failed),
+                skipped: campaign.Count(o => o.Status == SendStatus.Skipped),
+                now, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
         metrics.Recorded(recorded);
     }
 
-    /// <summary>Makes rows whose worker died (its lease ran out) pending again. Safe to run anywhere, any time.</summary>
+    public async Task<int> RenewLeasesAsync(string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var renew = connection.CreateCommand();
+        renew.CommandText = RenewSql;
+        Add(renew, "@owner", DbType.String, owner);
+        AddTime(renew, "@now", now);
+        AddTime(renew, "@until", until);
+        return await renew.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Safe to run anywhere, any time: a live worker renews its leases long before they run out.</summary>
     public async Task<int> RecoverExpiredLeasesAsync(CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -161,6 +169,13 @@ public abstract class SendQueue(IDbContextFactory<AppDbContext> contextFactory, 
         recover.CommandText = RecoverSql;
         AddTime(recover, "@now", time.GetUtcNow());
         return await recover.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<CampaignContent> ContentAsync(long campaignId, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == campaignId, cancellationToken);
+        return CampaignContent.From(campaign);
     }
 
     /// <summary>How the provider stores a <see cref="DateTimeOffset"/> (SQLite: a sortable integer).</summary>

@@ -41,9 +41,7 @@ public sealed class MailServers : IAsyncDisposable
                     var probe = chosen.State(now) == MailServerState.Probing;
                     chosen.InUse++;
                     chosen.ProbeInFlight |= probe;
-                    var at = chosen.Pacer.Take(now);
-                    var globalAt = _globalPacer.Take(now);
-                    return new SendSlot(chosen, at > globalAt ? at : globalAt, probe, this);
+                    return new SendSlot(chosen, Later(chosen.Pacer.Take(now), _globalPacer.Take(now)), probe, this);
                 }
 
                 if (!All.Any(s => !tried.Contains(s) && IsUsable(s, now)))
@@ -55,6 +53,45 @@ public sealed class MailServers : IAsyncDisposable
             }
 
             await changed.WaitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Waits for a free connection on <paramref name="server"/> alone, within its pace and the global
+    /// one, whatever its state (its breaker decides whether it is tried): a test of that server.
+    /// </summary>
+    public async Task<SendSlot> ReserveOnAsync(MailServer server, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Task changed;
+            lock (_gate)
+            {
+                if (server.InUse < server.Connections)
+                {
+                    var now = _time.GetUtcNow();
+                    server.InUse++;
+                    return new SendSlot(server, Later(server.Pacer.Take(now), _globalPacer.Take(now)), probe: false, this);
+                }
+
+                changed = _changed.Task;
+            }
+
+            await changed.WaitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The pace the usable servers allow together now (each one's current limit, under the global cap); 0 when nothing limits it.</summary>
+    public double MessagesPerSecond()
+    {
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            var bestPriority = All.Where(s => IsUsable(s, now)).Select(s => s.Priority).DefaultIfEmpty(int.MaxValue).Min();
+            var best = All.Where(s => s.Priority == bestPriority && IsUsable(s, now)).ToList();
+            var servers = best.Count == 0 || best.Any(s => s.Pacer.Current <= 0) ? 0 : best.Sum(s => s.Pacer.Current);
+            var global = _globalPacer.Current;
+            return global <= 0 ? servers : servers <= 0 ? global : Math.Min(servers, global);
         }
     }
 
@@ -167,6 +204,8 @@ public sealed class MailServers : IAsyncDisposable
         MailServerState.Probing => !server.ProbeInFlight,
         _ => false,
     };
+
+    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

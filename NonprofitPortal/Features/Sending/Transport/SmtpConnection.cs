@@ -8,9 +8,9 @@ namespace NonprofitPortal.Features.Sending.Transport;
 
 /// <summary>
 /// One SMTP connection, opened on first use and kept open between messages (MailKit pipelines
-/// MAIL, RCPT and DATA when the server offers PIPELINING). Replies are sorted into what they
-/// mean for the message (<see cref="Delivery"/>) and what they mean for the server
-/// (<see cref="ServerUnavailableException"/>).
+/// MAIL, RCPT and DATA when the server offers PIPELINING). Replies are sorted by
+/// <see cref="SendingRules.Classify"/> into what they mean for the message (<see cref="Delivery"/>)
+/// and what they mean for the server (<see cref="ServerUnavailableException"/>).
 /// </summary>
 internal sealed class SmtpConnection(SmtpServerOptions server, TimeSpan timeout) : IMailConnection
 {
@@ -24,18 +24,20 @@ internal sealed class SmtpConnection(SmtpServerOptions server, TimeSpan timeout)
             var reply = await _client.SendAsync(message, cancellationToken);
             return new Delivery.Accepted(reply);
         }
-        catch (SmtpCommandException exception) when (exception.StatusCode == SmtpStatusCode.ServiceNotAvailable)
-        {
-            await DropAsync();
-            throw new ServerUnavailableException($"{server.Name}: {Reply(exception)}", exception, askedToSlowDown: true);
-        }
-        catch (SmtpCommandException exception) when ((int)exception.StatusCode is >= 400 and < 500)
-        {
-            return new Delivery.Deferred(Reply(exception), SlowDown: exception.StatusCode is SmtpStatusCode.MailboxBusy or SmtpStatusCode.ErrorInProcessing);
-        }
         catch (SmtpCommandException exception)
         {
-            return new Delivery.Rejected(Reply(exception));
+            switch (SendingRules.Classify((int)exception.StatusCode))
+            {
+                case SmtpReplyMeaning.ServerBusy:
+                    await DropAsync();
+                    throw new ServerUnavailableException($"{server.Name}: {Reply(exception)}", exception, askedToSlowDown: true);
+                case SmtpReplyMeaning.SlowDown:
+                    return new Delivery.Deferred(Reply(exception), SlowDown: true);
+                case SmtpReplyMeaning.TryLater:
+                    return new Delivery.Deferred(Reply(exception), SlowDown: false);
+                default:
+                    return new Delivery.Rejected(Reply(exception));
+            }
         }
         catch (Exception exception) when (exception is SmtpProtocolException or IOException or SocketException or TimeoutException
             or AuthenticationException or SslHandshakeException or ServiceNotConnectedException

@@ -1,35 +1,38 @@
 using Microsoft.EntityFrameworkCore;
 using NonprofitPortal.Data;
 using NonprofitPortal.Features.Campaigns;
+using NonprofitPortal.Features.Campaigns.Lifecycle;
 
 namespace NonprofitPortal.Tests.Integration.Campaigns;
 
-public sealed class CampaignHousekeepingTests
+public sealed class CampaignLifecycleTests
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task A_campaign_left_sending_with_everything_accounted_for_is_finished_and_no_other()
+    public async Task A_campaign_left_unfinished_with_everything_accounted_for_is_finished_and_no_other()
     {
         await using var host = new PortalHost();
         host.StartServer();
+        await host.PauseClusterJobsAsync();
         var settled = await AddAsync(host, "Settled", total: 2, sent: 2, rows: [SendStatus.Sent, SendStatus.Sent]);
+        var pausedSettled = await AddAsync(host, "Paused, settled", total: 1, sent: 1, rows: [SendStatus.Sent], CampaignStatus.Paused);
         var inFlight = await AddAsync(host, "In flight", total: 2, sent: 2, rows: [SendStatus.Sent, SendStatus.Sending]);
         var underWay = await AddAsync(host, "Under way", total: 40, sent: 10, rows: []);
 
-        var finished = await host.Services.GetRequiredService<CampaignHousekeeping>().FinishSettledAsync(Cancel);
+        var finished = await host.Services.GetRequiredService<CampaignLifecycle>().FinishSettledAsync(Cancel);
 
-        Assert.Equal(1, finished);
+        Assert.Equal(2, finished);
         await using var db = await host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Cancel);
-        var statuses = await db.Campaigns.Where(c => new[] { settled, inFlight, underWay }.Contains(c.Id)).OrderBy(c => c.Id).Select(c => c.Status).ToListAsync(Cancel);
-        Assert.Equal([CampaignStatus.Completed, CampaignStatus.Sending, CampaignStatus.Sending], statuses);
+        var statuses = await db.Campaigns.Where(c => new[] { settled, pausedSettled, inFlight, underWay }.Contains(c.Id)).OrderBy(c => c.Id).Select(c => c.Status).ToListAsync(Cancel);
+        Assert.Equal([CampaignStatus.Completed, CampaignStatus.Completed, CampaignStatus.Sending, CampaignStatus.Sending], statuses);
     }
 
-    private static async Task<long> AddAsync(PortalHost host, string name, int total, int sent, SendStatus[] rows)
+    private static async Task<long> AddAsync(PortalHost host, string name, int total, int sent, SendStatus[] rows, CampaignStatus status = CampaignStatus.Sending)
     {
         await using var db = await host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Cancel);
         var now = DateTimeOffset.UtcNow;
-        var campaign = new Campaign { Name = name, SubjectTemplate = "s", BodyTemplate = "b", Status = CampaignStatus.Sending, Total = total, Sent = sent, CreatedBy = "test", CreatedAt = now, StartedAt = now };
+        var campaign = new Campaign { Name = name, SubjectTemplate = "s", BodyTemplate = "b", Status = status, Total = total, Sent = sent, CreatedBy = "test", CreatedAt = now, StartedAt = now };
         db.Campaigns.Add(campaign);
         await db.SaveChangesAsync(Cancel);
         db.EmailSends.AddRange(rows.Select((status, i) => new EmailSend

@@ -28,6 +28,7 @@ internal sealed partial class OutcomeRecorder : IAsyncDisposable
     private readonly SemaphoreSlim _batchFilled = new(0);
     private readonly Task _writing;
     private int _added;
+    private volatile bool _ending;
 
     /// <param name="stopping">Once the node stops, a write that fails is given up instead of retried: the leases of those rows run out and they are claimed again.</param>
     public OutcomeRecorder(
@@ -60,6 +61,7 @@ internal sealed partial class OutcomeRecorder : IAsyncDisposable
     /// <summary>Writes what is left, then stops.</summary>
     public async ValueTask DisposeAsync()
     {
+        _ending = true;
         _outcomes.Writer.TryComplete();
         _batchFilled.Release();
         await _writing;
@@ -69,9 +71,10 @@ internal sealed partial class OutcomeRecorder : IAsyncDisposable
     {
         var batch = new List<SendOutcome>(_batchSize);
         var reader = _outcomes.Reader;
-        while (!reader.Completion.IsCompleted)
+        // No timer while there is nothing to write: an idle drain does not wake every quarter second.
+        while (await reader.WaitToReadAsync(CancellationToken.None))
         {
-            if (reader.Count < _batchSize)
+            if (reader.Count < _batchSize && !_ending)
             {
                 await WaitForBatchOrFlushAsync();
             }
@@ -79,11 +82,6 @@ internal sealed partial class OutcomeRecorder : IAsyncDisposable
             while (batch.Count < _batchSize && reader.TryRead(out var outcome))
             {
                 batch.Add(outcome);
-            }
-
-            if (batch.Count == 0)
-            {
-                continue;
             }
 
             await RecordAsync(batch);

@@ -85,6 +85,29 @@ public sealed class PortalProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>SIGTERM, as a service manager or an orchestrator stops the app; returns how long it took to exit, or null if it had not within <paramref name="patience"/>.</summary>
+    public async Task<TimeSpan?> TerminateAsync(TimeSpan patience)
+    {
+        var started = DateTime.UtcNow;
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(patience);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+            return DateTime.UtcNow - started;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    public int ExitCode => _process.ExitCode;
+
     /// <summary>SIGKILL: no shutdown code runs, exactly like a crash or <c>kill -9</c>.</summary>
     public async Task KillAsync()
     {

@@ -53,14 +53,7 @@ public sealed partial class PostgresServer : IAsyncLifetime
             ]);
 
             Port = RealServer.FreeLoopbackPort();
-            var serverOptions =
-                $"-p {Port} -c listen_addresses=127.0.0.1 -k '{_root.FullName}' " +
-                "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
-            await RunAsync(_pgCtl!,
-            [
-                "start", "-w", "-t", ((int)_commandTimeout.TotalSeconds).ToString(),
-                "-D", DataDirectory, "-l", LogFile, "-o", serverOptions,
-            ]);
+            await StartServerAsync();
             _started = true;
             IsAvailable = true;
         }
@@ -88,6 +81,22 @@ public sealed partial class PostgresServer : IAsyncLifetime
             _root?.Delete(recursive: true);
             _root = null;
         }
+    }
+
+    /// <summary>Stops the server as an outage would (<c>pg_ctl stop -m fast</c>: open connections are cut).</summary>
+    public async Task StopAsync()
+    {
+        IsAvailable = false;
+        _started = false;
+        await RunAsync(_pgCtl!, ["stop", "-m", "fast", "-w", "-D", DataDirectory]);
+    }
+
+    /// <summary>Starts a server stopped by <see cref="StopAsync"/> again, on the same port and data.</summary>
+    public async Task StartAgainAsync()
+    {
+        await StartServerAsync();
+        _started = true;
+        IsAvailable = true;
     }
 
     /// <summary>Creates a fresh, uniquely named database and returns its connection string.</summary>
@@ -120,6 +129,18 @@ public sealed partial class PostgresServer : IAsyncLifetime
             Database = database,
             Pooling = true,
         }.ConnectionString;
+
+    private async Task StartServerAsync()
+    {
+        var serverOptions =
+            $"-p {Port} -c listen_addresses=127.0.0.1 -k '{_root!.FullName}' " +
+            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
+        await RunAsync(_pgCtl!,
+        [
+            "start", "-w", "-t", ((int)_commandTimeout.TotalSeconds).ToString(),
+            "-D", DataDirectory, "-l", LogFile, "-o", serverOptions,
+        ]);
+    }
 
     private string? FindBinaries()
     {

@@ -152,6 +152,22 @@ public sealed class SeveralServersTests(PostgresServer postgres)
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/api/mail/servers", Cancel)).StatusCode);
     }
 
+    [Fact]
+    public async Task Test_messages_wait_for_the_servers_pace_like_campaign_messages()
+    {
+        await using var sink = await SendingHosts.StartSinkAsync();
+        await using var host = await _hosts.StartAsync(sink, Servers((sink, "paced", 1, 1)));
+        using var admin = await host.AdminClientAsync();
+
+        var tests = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => admin.PostAsync("/api/mail/servers/paced/test", null, Cancel)));
+
+        Assert.All(tests, test => Assert.Equal(HttpStatusCode.OK, test.StatusCode));
+        var arrivals = sink.ReadMessages().Where(m => m.Recipients.Contains(PortalHost.AdminEmail)).Select(m => m.ArrivedAt).Order().ToList();
+        Assert.Equal(3, arrivals.Count);
+        // One a second: the three went out over about two seconds, not at once.
+        Assert.True(arrivals[^1] - arrivals[0] > TimeSpan.FromSeconds(1.5), $"arrived at {string.Join(", ", arrivals.Select(a => a.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture)))}");
+    }
+
     [Theory]
     [InlineData("Mail:Smtp:Servers:1:Name", "first", "more than one server named 'first'")]
     [InlineData("Mail:Smtp:Servers:1:Port", "70000", "Mail:Smtp:Servers:1:Port 70000 is not a TCP port")]

@@ -70,7 +70,13 @@ public static class SendingFeature
         builder.AddClusterJob<RecoverLeasesJob>(RecoverLeasesJob.Key, settings.Lease / 2);
         // Started once the app listens (links in mail are built from its address when App:PublicUrl is not set);
         // until then readiness says the schedulers are not running.
-        services.AddQuartzHostedService(options => (options.WaitForJobsToComplete, options.AwaitApplicationStarted) = (true, true));
+        services.Configure<QuartzHostedServiceOptions>(options => (options.WaitForJobsToComplete, options.AwaitApplicationStarted) = (true, true));
+        services.AddHostedService<BoundedQuartzHostedService>();
+        if (builder.Configuration["shutdownTimeoutSeconds"] is null)
+        {
+            // Orchestrators commonly kill a process 30 s after asking it to stop: leave it room to finish on its own.
+            services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(25));
+        }
         services.AddHealthChecks().Add(new HealthCheckRegistration(
             "scheduler", provider => new SchedulersHealthCheck(provider), failureStatus: null, tags: [HealthTags.Ready]));
         return builder;

@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging.Abstractions;
 using MimeKit;
 using NonprofitPortal.Features.Sending;
@@ -19,7 +18,7 @@ public sealed class MailServersSimulationTests
         var time = new SimulatedTime();
         var backup = new SimulatedRelay(time);
         var primaryAttempts = 0;
-        var metrics = new SendingMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>(), new SendingBacklog(null!, time));
+        var metrics = SimulatedDrain.Metrics(time);
         var servers = new MailServers(
         [
             new MailServer("primary", "primary.test:25", 1, 2, 0, TimeSpan.FromSeconds(30), () => new RefusingConnection(() => Interlocked.Increment(ref primaryAttempts)), time, NullLogger.Instance, metrics),

@@ -17,23 +17,11 @@ public sealed class CrashRecoveryTests
         try
         {
             var database = Path.Combine(directory.FullName, "portal.db");
-            var settings = new Dictionary<string, string>
-            {
-                ["Database:Provider"] = "Sqlite",
-                ["ConnectionStrings:Default"] = $"Data Source={database};Default Timeout=30",
-                ["Mail:Transport"] = "Smtp",
-                ["Mail:Smtp:Host"] = sink.Host,
-                ["Mail:Smtp:Port"] = sink.Port.ToString(CultureInfo.InvariantCulture),
-                ["Mail:From"] = "Portal Tests <portal@portal.test>",
-                ["Seed:AdminEmail"] = PortalHost.AdminEmail,
-                ["Seed:AdminPassword"] = PortalHost.AdminPassword,
-                ["App:PublicUrl"] = SendingHosts.PublicUrl,
-                ["RateLimits:SignInPerMinute"] = "1000",
-                ["Sending:MessagesPerSecond"] = "200",
-                ["Sending:LeaseSeconds"] = "5",
-                ["Sending:PollSeconds"] = "0.5",
-                ["Logging:LogLevel:Default"] = "Warning",
-            };
+            var settings = SendingHosts.ProcessSettings(sink, "Sqlite", $"Data Source={database};Default Timeout=30");
+            settings["Sending:MessagesPerSecond"] = "200";
+            settings["Sending:LeaseSeconds"] = "5";
+            settings["Sending:PollSeconds"] = "0.5";
+            settings["Logging:LogLevel:Default"] = "Warning";
             var port = RealServer.FreeLoopbackPort();
             long campaignId;
             await using (var first = await PortalProcess.StartAsync(settings, port))

@@ -54,6 +54,21 @@ public sealed class SendingHosts(PostgresServer postgres, bool onPostgres)
         ["Sending:BatchSize"] = "50",
     };
 
+    /// <summary>Settings for the app as its own process (<see cref="PortalProcess"/>) on <paramref name="provider"/>, sending into <paramref name="sink"/>.</summary>
+    public static Dictionary<string, string> ProcessSettings(SmtpSink sink, string provider, string connectionString) => new()
+    {
+        ["Database:Provider"] = provider,
+        ["ConnectionStrings:Default"] = connectionString,
+        ["Mail:Transport"] = "Smtp",
+        ["Mail:Smtp:Host"] = sink.Host,
+        ["Mail:Smtp:Port"] = sink.Port.ToString(CultureInfo.InvariantCulture),
+        ["Mail:From"] = "Portal Tests <portal@portal.test>",
+        ["Seed:AdminEmail"] = PortalHost.AdminEmail,
+        ["Seed:AdminPassword"] = PortalHost.AdminPassword,
+        ["App:PublicUrl"] = PublicUrl,
+        ["RateLimits:SignInPerMinute"] = "1000",
+    };
+
     public static async Task<SmtpSink> StartSinkAsync(SmtpSinkOptions? options = null)
     {
         RealServer.Require(SmtpSink.IsAvailable, $"Postfix's smtp-sink is needed: {SmtpSink.UnavailableReason}");

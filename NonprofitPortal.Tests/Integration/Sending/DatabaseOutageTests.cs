@@ -102,20 +102,8 @@ public sealed class DatabaseOutageTests(OutagePostgres outagePostgres)
         var postgres = outagePostgres.Server;
         RealServer.Require(postgres.IsAvailable, $"PostgreSQL is needed: {postgres.UnavailableReason}");
         await using var sink = await SendingHosts.StartSinkAsync();
-        var settings = new Dictionary<string, string>
-        {
-            ["Database:Provider"] = "PostgreSQL",
-            ["ConnectionStrings:Default"] = await postgres.CreateDatabaseAsync("sigterm", Cancel),
-            ["Mail:Transport"] = "Smtp",
-            ["Mail:Smtp:Host"] = sink.Host,
-            ["Mail:Smtp:Port"] = sink.Port.ToString(CultureInfo.InvariantCulture),
-            ["Mail:From"] = "Portal Tests <portal@portal.test>",
-            ["Seed:AdminEmail"] = PortalHost.AdminEmail,
-            ["Seed:AdminPassword"] = PortalHost.AdminPassword,
-            ["App:PublicUrl"] = SendingHosts.PublicUrl,
-            ["RateLimits:SignInPerMinute"] = "1000",
-            ["Sending:MessagesPerSecond"] = "100",
-        };
+        var settings = SendingHosts.ProcessSettings(sink, "PostgreSQL", await postgres.CreateDatabaseAsync("sigterm", Cancel));
+        settings["Sending:MessagesPerSecond"] = "100";
         await using var node = await PortalProcess.StartAsync(settings, RealServer.FreeLoopbackPort());
         using var client = new HttpClient { BaseAddress = node.Address };
         await PortalHost.SignInAsync(client, PortalHost.AdminEmail, PortalHost.AdminPassword);

@@ -82,8 +82,7 @@ internal sealed class SimulatedDrain
     private SendDrainer Node(int number, double serverMessagesPerSecond)
     {
         var loggers = new FakeLoggerProvider(Logs);
-        var metrics = new SendingMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>(), new SendingBacklog(null!, Time));
-        var server = new MailServer("relay", "relay.test:25", 1, _options.Connections, serverMessagesPerSecond, _options.Break, Relay.Connect, Time, loggers.CreateLogger($"node-{number}"), metrics);
+        var server = new MailServer("relay", "relay.test:25", 1, _options.Connections, serverMessagesPerSecond, _options.Break, Relay.Connect, Time, loggers.CreateLogger($"node-{number}"), Metrics(Time));
         var servers = new MailServers([server], _options.MessagesPerSecond, Time);
         var app = Options.Create(new AppOptions { PublicUrl = new Uri("https://portal.test/") });
         var messages = new CampaignMessages(
@@ -95,6 +94,10 @@ internal sealed class SimulatedDrain
             Time);
         return new SendDrainer(Queue, servers, messages, Outage, Options.Create(_options), Time, new FakeLogger<SendDrainer>(Logs));
     }
+
+    /// <summary>The instruments a mail server reports to; no database behind the backlog gauges, which a simulation never reads.</summary>
+    public static SendingMetrics Metrics(TimeProvider time) =>
+        new(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>(), new SendingBacklog(null!, time));
 
     private async Task DrainEveryPollAsync(SendDrainer node, CancellationToken stop)
     {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NonprofitPortal.Features.Accounts;
 using NonprofitPortal.Features.Campaigns;
+using NonprofitPortal.Features.Campaigns.Tokens;
 using NonprofitPortal.Features.Drafts;
 using NonprofitPortal.Features.Nonprofits;
 
@@ -31,6 +32,8 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser, Identity
     public DbSet<Campaign> Campaigns => Set<Campaign>();
 
     public DbSet<EmailSend> EmailSends => Set<EmailSend>();
+
+    public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -4,6 +4,7 @@ using NonprofitPortal.Data;
 using NonprofitPortal.Features.Campaigns.Enqueue;
 using NonprofitPortal.Features.Campaigns.Lifecycle;
 using NonprofitPortal.Features.Campaigns.Progress;
+using NonprofitPortal.Features.Campaigns.Tokens;
 using NonprofitPortal.Features.Campaigns.Unsubscribe;
 using NonprofitPortal.Features.Sending;
 
@@ -32,7 +33,9 @@ public static class CampaignsFeature
             signalR.AddStackExchangeRedis(redis);
         }
 
-        services.AddSingleton<UnsubscribeTokens>();
+        services.AddSingleton<SigningKeys>();
+        services.AddSingleton<SendTokens>();
+        services.AddSingleton<LegacyUnsubscribeLinks>();
         services.AddSingleton<Unsubscriber>();
         switch (builder.ConfiguredDatabaseProvider())
         {

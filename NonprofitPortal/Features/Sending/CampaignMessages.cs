@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Options;
 using MimeKit;
-using NonprofitPortal.Features.Campaigns.Unsubscribe;
+using NonprofitPortal.Features.Campaigns.Tokens;
 using NonprofitPortal.Features.Drafts.Templates;
 using NonprofitPortal.Features.Operations;
 using NonprofitPortal.Features.Sending.Queue;
@@ -11,7 +11,7 @@ namespace NonprofitPortal.Features.Sending;
 /// <summary>Renders one campaign message for one recipient and wraps it for the wire.</summary>
 public sealed class CampaignMessages(
     TemplateRenderer renderer,
-    UnsubscribeTokens unsubscribeTokens,
+    SendTokens sendTokens,
     PublicAddress publicAddress,
     IOptions<MailOptions> mailOptions,
     IOptions<AppOptions> appOptions,
@@ -25,7 +25,7 @@ public sealed class CampaignMessages(
     /// </summary>
     public string MessageIdFor(ClaimedSend send) => $"send-{send.Id}.campaign-{send.CampaignId}@{_from.Domain}";
 
-    public string UnsubscribeUrl(long sendId) => publicAddress.Link($"unsubscribe/{unsubscribeTokens.For(sendId)}");
+    public string UnsubscribeUrl(long sendId) => publicAddress.Link($"unsubscribe/{sendTokens.Create(SendTokenPurpose.Unsubscribe, sendId)}");
 
     /// <returns>The message, or the template errors that kept it from rendering.</returns>
     public (MimeMessage? Message, IReadOnlyList<TemplateError> Errors) Compose(CampaignContent campaign, ClaimedSend send, CancellationToken cancellationToken)

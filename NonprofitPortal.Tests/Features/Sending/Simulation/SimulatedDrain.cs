@@ -1,8 +1,8 @@
 using System.Diagnostics.Metrics;
-using Microsoft.AspNetCore.DataProtection;
+using System.Security.Cryptography;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
-using NonprofitPortal.Features.Campaigns.Unsubscribe;
+using NonprofitPortal.Features.Campaigns.Tokens;
 using NonprofitPortal.Features.Drafts.Templates;
 using NonprofitPortal.Features.Operations;
 using NonprofitPortal.Features.Sending;
@@ -87,7 +87,7 @@ internal sealed class SimulatedDrain
         var app = Options.Create(new AppOptions { PublicUrl = new Uri("https://portal.test/") });
         var messages = new CampaignMessages(
             new TemplateRenderer(),
-            new UnsubscribeTokens(new EphemeralDataProtectionProvider()),
+            new SendTokens(RandomNumberGenerator.GetBytes(32)),
             new PublicAddress(app, null!),
             Options.Create(new MailOptions { From = "Foundation <news@foundation.test>" }),
             app,

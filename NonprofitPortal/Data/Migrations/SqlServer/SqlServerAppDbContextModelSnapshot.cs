@@ -491,6 +491,25 @@ namespace NonprofitPortal.Data.Migrations.SqlServer
                     b.ToTable("EmailSends", (string)null);
                 });
 
+            modelBuilder.Entity("NonprofitPortal.Features.Campaigns.Tokens.SigningKey", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<byte[]>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varbinary(64)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("SigningKeys", (string)null);
+                });
+
             modelBuilder.Entity("NonprofitPortal.Features.Drafts.DraftRecipient", b =>
                 {
                     b.Property<long>("DraftId")

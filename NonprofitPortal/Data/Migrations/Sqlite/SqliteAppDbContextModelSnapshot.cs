@@ -469,6 +469,25 @@ namespace NonprofitPortal.Data.Migrations.Sqlite
                     b.ToTable("EmailSends", (string)null);
                 });
 
+            modelBuilder.Entity("NonprofitPortal.Features.Campaigns.Tokens.SigningKey", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("SigningKeys", (string)null);
+                });
+
             modelBuilder.Entity("NonprofitPortal.Features.Drafts.DraftRecipient", b =>
                 {
                     b.Property<long>("DraftId")

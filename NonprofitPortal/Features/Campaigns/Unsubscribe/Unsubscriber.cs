@@ -1,18 +1,20 @@
 using Microsoft.EntityFrameworkCore;
 using NonprofitPortal.Data;
 using NonprofitPortal.Features.Accounts;
+using NonprofitPortal.Features.Campaigns.Tokens;
 
 namespace NonprofitPortal.Features.Campaigns.Unsubscribe;
 
 /// <summary>What a recipient's unsubscribe link leads to: who it is for, and opting them out.</summary>
-public sealed class Unsubscriber(IDbContextFactory<AppDbContext> contextFactory, UnsubscribeTokens tokens, AuditLog auditLog, TimeProvider time)
+public sealed class Unsubscriber(IDbContextFactory<AppDbContext> contextFactory, SendTokens tokens, LegacyUnsubscribeLinks legacyLinks, AuditLog auditLog, TimeProvider time)
 {
     private static readonly Actor LinkActor = new(null, "unsubscribe link");
 
     /// <summary>The recipient the link was made for; null when the token is not valid or the nonprofit is gone.</summary>
     public async Task<UnsubscribeTarget?> FindAsync(string token, CancellationToken cancellationToken)
     {
-        if (tokens.SendIdFrom(token) is not { } sendId)
+        var sendId = tokens.TryRead(SendTokenPurpose.Unsubscribe, token, out var id) ? id : legacyLinks.SendIdFrom(token);
+        if (sendId is null)
         {
             return null;
         }

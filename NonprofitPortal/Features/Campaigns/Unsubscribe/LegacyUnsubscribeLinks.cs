@@ -6,22 +6,15 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace NonprofitPortal.Features.Campaigns.Unsubscribe;
 
 /// <summary>
-/// The token in each message's unsubscribe link: the send's id, encrypted and signed with the
-/// Data Protection keys (kept in the database, so every node reads every node's links).
-/// It cannot be guessed from another recipient's link, nor forged.
+/// Reads the unsubscribe links of mail sent before <see cref="Tokens.SendTokens"/>: the send id
+/// (8 bytes, big-endian) protected with Data Protection, in base64url. Nothing makes them any more;
+/// they keep working as long as the Data Protection keys that made them are kept.
 /// </summary>
-public sealed class UnsubscribeTokens(IDataProtectionProvider dataProtection)
+public sealed class LegacyUnsubscribeLinks(IDataProtectionProvider dataProtection)
 {
     private readonly IDataProtector _protector = dataProtection.CreateProtector("NonprofitPortal.Unsubscribe.v1");
 
-    public string For(long sendId)
-    {
-        Span<byte> id = stackalloc byte[sizeof(long)];
-        BinaryPrimitives.WriteInt64BigEndian(id, sendId);
-        return WebEncoders.Base64UrlEncode(_protector.Protect(id.ToArray()));
-    }
-
-    /// <summary>The send the token was made for; null when it is not one of ours.</summary>
+    /// <summary>The send the link was made for; null when it is not one of ours.</summary>
     public long? SendIdFrom(string token)
     {
         try

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NonprofitPortal.Features.Accounts;
+using NonprofitPortal.Features.Bounces;
+using NonprofitPortal.Features.Bounces.Mailboxes;
 using NonprofitPortal.Features.Campaigns;
 using NonprofitPortal.Features.Campaigns.Tokens;
 using NonprofitPortal.Features.Drafts;
@@ -34,6 +36,10 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser, Identity
     public DbSet<EmailSend> EmailSends => Set<EmailSend>();
 
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
+
+    public DbSet<DeliveryEvent> DeliveryEvents => Set<DeliveryEvent>();
+
+    public DbSet<BounceMailboxState> BounceMailboxes => Set<BounceMailboxState>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

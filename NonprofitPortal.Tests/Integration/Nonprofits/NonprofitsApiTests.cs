@@ -22,8 +22,10 @@ public abstract class NonprofitsApiTests(IPortalHostFixture fixture)
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel));
         var names = json.RootElement.EnumerateObject().Select(p => p.Name).Order().ToList();
-        Assert.Equal(["address", "createdAt", "email", "id", "name", "optedOutAt", "tags", "updatedAt"], names);
+        Assert.Equal(["address", "createdAt", "email", "id", "name", "optedOutAt", "suppressedAt", "suppressionReason", "tags", "updatedAt"], names);
         Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("optedOutAt").ValueKind);
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("suppressedAt").ValueKind);
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("suppressionReason").ValueKind);
         Assert.Equal(["education", "youth"], json.RootElement.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
         Assert.Equal($"/api/nonprofits/{json.RootElement.GetProperty("id").GetInt64()}", response.Headers.Location?.OriginalString);
     }

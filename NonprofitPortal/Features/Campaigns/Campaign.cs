@@ -31,6 +31,12 @@ public sealed class Campaign
 
     public int Skipped { get; set; }
 
+    /// <summary>Messages that bounced after they were sent (counted once per message), or were refused with a 5xx.</summary>
+    public int Bounced { get; set; }
+
+    /// <summary>Messages whose recipient reported them as spam.</summary>
+    public int Complained { get; set; }
+
     public string? CreatedById { get; set; }
 
     public string CreatedBy { get; set; } = "";

@@ -11,7 +11,9 @@ public sealed record CampaignProgress(
     DateTimeOffset? StartedAt,
     DateTimeOffset? CompletedAt,
     double RatePerSecond,
-    DateTimeOffset? ScheduledAt = null)
+    DateTimeOffset? ScheduledAt = null,
+    int Bounced = 0,
+    int Complained = 0)
 {
     // Beyond this an estimate says nothing useful, and as the rate nears zero it would overflow a TimeSpan.
     private static readonly TimeSpan MaxEstimate = TimeSpan.FromDays(100);

@@ -177,19 +177,20 @@ public sealed class CampaignService(
     private static OperationResult NotFound() => OperationResult.NotFound("That campaign does not exist.");
 
     private static readonly Expression<Func<Campaign, CampaignRow>> Row = c => new CampaignRow(
-        c.Id, c.Name, c.CreatedBy, c.CreatedAt, c.Status, c.Total, c.Sent, c.Failed, c.Skipped, c.StartedAt, c.CompletedAt, c.ScheduledAt);
+        c.Id, c.Name, c.CreatedBy, c.CreatedAt, c.Status, c.Total, c.Sent, c.Failed, c.Skipped, c.StartedAt, c.CompletedAt, c.ScheduledAt, c.Bounced, c.Complained);
 
     private static CampaignRow RowOf(Campaign c) =>
-        new(c.Id, c.Name, c.CreatedBy, c.CreatedAt, c.Status, c.Total, c.Sent, c.Failed, c.Skipped, c.StartedAt, c.CompletedAt, c.ScheduledAt);
+        new(c.Id, c.Name, c.CreatedBy, c.CreatedAt, c.Status, c.Total, c.Sent, c.Failed, c.Skipped, c.StartedAt, c.CompletedAt, c.ScheduledAt, c.Bounced, c.Complained);
 
     private CampaignSummary Summary(CampaignRow row) => new(row.Id, row.Name, row.CreatedBy, row.CreatedAt, ProgressOf(row));
 
     private CampaignProgress ProgressOf(CampaignRow c) => new(
         c.Id, c.Status, c.Total, c.Sent, c.Failed, c.Skipped, c.StartedAt, c.CompletedAt,
-        rates.Observe(c.Id, c.Sent + c.Failed + c.Skipped, c.StartedAt, c.CompletedAt), c.ScheduledAt);
+        rates.Observe(c.Id, c.Sent + c.Failed + c.Skipped, c.StartedAt, c.CompletedAt), c.ScheduledAt, c.Bounced, c.Complained);
 
     /// <summary>The columns lists and progress need: never the templates, which may be large.</summary>
     private sealed record CampaignRow(
         long Id, string Name, string CreatedBy, DateTimeOffset CreatedAt, CampaignStatus Status,
-        int Total, int Sent, int Failed, int Skipped, DateTimeOffset? StartedAt, DateTimeOffset? CompletedAt, DateTimeOffset? ScheduledAt);
+        int Total, int Sent, int Failed, int Skipped, DateTimeOffset? StartedAt, DateTimeOffset? CompletedAt, DateTimeOffset? ScheduledAt,
+        int Bounced, int Complained);
 }

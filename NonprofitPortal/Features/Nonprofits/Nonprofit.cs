@@ -24,7 +24,17 @@ public sealed class Nonprofit
 
     public List<NonprofitTag> Tags { get; set; } = [];
 
+    /// <summary>When the nonprofit opted out: by its unsubscribe link, a complaint, or staff. Null while it receives mail.</summary>
     public DateTimeOffset? OptedOutAt { get; set; }
+
+    /// <summary>When its address was found undeliverable (or staff stopped mail to it); null while mail may go to it.</summary>
+    public DateTimeOffset? SuppressedAt { get; set; }
+
+    /// <summary>One of <see cref="SuppressionReasons"/>; null when not suppressed.</summary>
+    public string? SuppressionReason { get; set; }
+
+    /// <summary>When staff last allowed mail again: soft bounces before it no longer count towards the limit.</summary>
+    public DateTimeOffset? SuppressionClearedAt { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 

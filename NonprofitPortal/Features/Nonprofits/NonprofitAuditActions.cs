@@ -8,4 +8,6 @@ public static class NonprofitAuditActions
     public const string OptedOut = "nonprofit.opted-out";
     public const string OptedIn = "nonprofit.opted-in";
     public const string Imported = "nonprofit.imported";
+    public const string Suppressed = "nonprofit.suppressed";
+    public const string Unsuppressed = "nonprofit.unsuppressed";
 }

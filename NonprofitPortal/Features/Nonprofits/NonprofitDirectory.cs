@@ -116,6 +116,11 @@ public sealed class NonprofitDirectory(IDbContextFactory<AppDbContext> contextFa
             query = query.Where(n => n.EmailDomain == domain);
         }
 
+        if (filter.Suppressed is { } suppressed)
+        {
+            query = suppressed ? query.Where(n => n.SuppressedAt != null) : query.Where(n => n.SuppressedAt == null);
+        }
+
         if (!string.IsNullOrWhiteSpace(filter.Tag))
         {
             var tag = NonprofitRules.NormalizeTag(filter.Tag);
@@ -145,5 +150,7 @@ public sealed class NonprofitDirectory(IDbContextFactory<AppDbContext> contextFa
         n.OptedOutAt,
         n.CreatedAt,
         n.UpdatedAt,
-        n.Version));
+        n.Version,
+        n.SuppressedAt,
+        n.SuppressionReason));
 }

@@ -9,4 +9,10 @@ public sealed record NonprofitSummary(
     DateTimeOffset? OptedOutAt,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    int Version);
+    int Version,
+    DateTimeOffset? SuppressedAt = null,
+    string? SuppressionReason = null)
+{
+    /// <summary>Whether mail may go to it: neither opted out nor suppressed.</summary>
+    public bool Reachable => OptedOutAt is null && SuppressedAt is null;
+}

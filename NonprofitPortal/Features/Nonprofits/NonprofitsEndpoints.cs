@@ -20,6 +20,8 @@ public static class NonprofitsEndpoints
         nonprofits.MapGet("/", List).WithName("ListNonprofits");
         nonprofits.MapGet("/export", Export).WithName("ExportNonprofits");
         nonprofits.MapGet("/{id:long}", Get).WithName("GetNonprofit");
+        nonprofits.MapGet("/{id:long}/events", Events).WithName("ListNonprofitEvents");
+        nonprofits.MapPost("/{id:long}/unsuppress", Unsuppress).WithName("UnsuppressNonprofit").RequireAuthorization(Permissions.NonprofitsEdit);
         nonprofits.MapPost("/", Create).WithName("CreateNonprofit").RequireAuthorization(Permissions.NonprofitsEdit);
         nonprofits.MapPut("/{id:long}", Update).WithName("UpdateNonprofit").RequireAuthorization(Permissions.NonprofitsEdit);
         nonprofits.MapDelete("/{id:long}", Delete).WithName("DeleteNonprofit").RequireAuthorization(Permissions.NonprofitsEdit);
@@ -29,7 +31,7 @@ public static class NonprofitsEndpoints
     }
 
     private static async Task<Results<Ok<NonprofitPage>, ProblemHttpResult>> List(
-        string? search, string? domain, string? tag, string? cursor, int? limit, NonprofitDirectory directory, CancellationToken cancellationToken)
+        string? search, string? domain, string? tag, bool? suppressed, string? cursor, int? limit, NonprofitDirectory directory, CancellationToken cancellationToken)
     {
         var afterId = 0L;
         if (!string.IsNullOrEmpty(cursor) && (!long.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out afterId) || afterId < 0))
@@ -43,7 +45,7 @@ public static class NonprofitsEndpoints
         }
 
         var take = limit ?? DefaultLimit;
-        var found = await directory.AfterAsync(new DirectoryFilter(search, domain, tag), afterId, take + 1, cancellationToken);
+        var found = await directory.AfterAsync(new DirectoryFilter(search, domain, tag, suppressed), afterId, take + 1, cancellationToken);
         var page = found.Take(take).Select(NonprofitResponse.From).ToList();
         var next = found.Count > take ? page[^1].Id.ToString(CultureInfo.InvariantCulture) : null;
         return TypedResults.Ok(new NonprofitPage(page, next));
@@ -55,6 +57,24 @@ public static class NonprofitsEndpoints
         if (await directory.FindAsync(id, cancellationToken) is not { } nonprofit)
         {
             return ProblemResults.From(OperationResult.NotFound("That nonprofit does not exist."));
+        }
+
+        http.Response.Headers.ETag = VersionHeaders.ETag(nonprofit.Version);
+        return TypedResults.Ok(NonprofitResponse.From(nonprofit));
+    }
+
+    private static async Task<Results<Ok<List<NonprofitEventResponse>>, ProblemHttpResult>> Events(long id, NonprofitHistory history, CancellationToken cancellationToken) =>
+        await history.EventsAsync(id, NonprofitHistory.DefaultLimit, cancellationToken) is { } events
+            ? TypedResults.Ok(events.Select(NonprofitEventResponse.From).ToList())
+            : ProblemResults.From(OperationResult.NotFound("That nonprofit does not exist."));
+
+    private static async Task<Results<Ok<NonprofitResponse>, ProblemHttpResult>> Unsuppress(
+        long id, NonprofitSuppression suppression, ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken)
+    {
+        var allowed = await suppression.UnsuppressAsync(id, user, cancellationToken);
+        if (allowed.Value is not { } nonprofit)
+        {
+            return ProblemResults.From(allowed);
         }
 
         http.Response.Headers.ETag = VersionHeaders.ETag(nonprofit.Version);
@@ -132,11 +152,11 @@ public static class NonprofitsEndpoints
         return TypedResults.Ok(new ImportResponse(report.Imported, report.Updated, report.Skipped, report.Errors));
     }
 
-    private static async Task Export(string? search, string? domain, string? tag, NonprofitCsvExport export, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
+    private static async Task Export(string? search, string? domain, string? tag, bool? suppressed, NonprofitCsvExport export, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"nonprofits-{time.GetUtcNow():yyyyMMdd-HHmm}.csv\"";
-        await export.WriteAsync(http.Response.Body, new DirectoryFilter(search, domain, tag), cancellationToken);
+        await export.WriteAsync(http.Response.Body, new DirectoryFilter(search, domain, tag, suppressed), cancellationToken);
     }
 
 }

@@ -20,6 +20,8 @@ public static class NonprofitsFeature
         builder.Services.AddSingleton<NonprofitEditor>();
         builder.Services.AddSingleton<NonprofitImporter>();
         builder.Services.AddSingleton<NonprofitCsvExport>();
+        builder.Services.AddSingleton<NonprofitSuppression>();
+        builder.Services.AddSingleton<NonprofitHistory>();
         return builder;
     }
 }

@@ -313,6 +313,85 @@ namespace NonprofitPortal.Data.Migrations.SqlServer
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("NonprofitPortal.Features.Bounces.DeliveryEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long?>("CampaignId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("NonprofitId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("SendId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SendId", "Kind");
+
+                    b.HasIndex("Source", "ExternalId")
+                        .IsUnique();
+
+                    b.HasIndex("NonprofitId", "Kind", "At");
+
+                    b.ToTable("DeliveryEvents", (string)null);
+                });
+
+            modelBuilder.Entity("NonprofitPortal.Features.Bounces.Mailboxes.BounceMailboxState", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset?>("LastPolledAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("Processed")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Unparsed")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UnparsedSummary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("BounceMailboxes", (string)null);
+                });
+
             modelBuilder.Entity("NonprofitPortal.Features.Campaigns.Campaign", b =>
                 {
                     b.Property<long>("Id")
@@ -325,10 +404,16 @@ namespace NonprofitPortal.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<int>("Bounced")
+                        .HasColumnType("int");
+
                     b.Property<string>("CcAddresses")
                         .IsRequired()
                         .HasMaxLength(2550)
                         .HasColumnType("nvarchar(2550)");
+
+                    b.Property<int>("Complained")
+                        .HasColumnType("int");
 
                     b.Property<DateTimeOffset?>("CompletedAt")
                         .HasColumnType("datetimeoffset");
@@ -638,6 +723,16 @@ namespace NonprofitPortal.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<DateTimeOffset?>("SuppressedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("SuppressionClearedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("SuppressionReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -649,6 +744,8 @@ namespace NonprofitPortal.Data.Migrations.SqlServer
 
                     b.HasIndex("NormalizedEmail")
                         .IsUnique();
+
+                    b.HasIndex("SuppressedAt");
 
                     b.HasIndex("UpdatedAt");
 
@@ -775,6 +872,14 @@ namespace NonprofitPortal.Data.Migrations.SqlServer
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("NonprofitPortal.Features.Bounces.DeliveryEvent", b =>
+                {
+                    b.HasOne("NonprofitPortal.Features.Nonprofits.Nonprofit", null)
+                        .WithMany()
+                        .HasForeignKey("NonprofitId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("NonprofitPortal.Features.Campaigns.EmailSend", b =>

@@ -297,6 +297,83 @@ namespace NonprofitPortal.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("NonprofitPortal.Features.Bounces.DeliveryEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NonprofitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SendId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SendId", "Kind");
+
+                    b.HasIndex("Source", "ExternalId")
+                        .IsUnique();
+
+                    b.HasIndex("NonprofitId", "Kind", "At");
+
+                    b.ToTable("DeliveryEvents", (string)null);
+                });
+
+            modelBuilder.Entity("NonprofitPortal.Features.Bounces.Mailboxes.BounceMailboxState", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastPolledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Processed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Unparsed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnparsedSummary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("BounceMailboxes", (string)null);
+                });
+
             modelBuilder.Entity("NonprofitPortal.Features.Campaigns.Campaign", b =>
                 {
                     b.Property<long>("Id")
@@ -307,10 +384,16 @@ namespace NonprofitPortal.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Bounced")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CcAddresses")
                         .IsRequired()
                         .HasMaxLength(2550)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Complained")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("CompletedAt")
                         .HasColumnType("INTEGER");
@@ -612,6 +695,16 @@ namespace NonprofitPortal.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("SuppressedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SuppressionClearedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SuppressionReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
@@ -623,6 +716,8 @@ namespace NonprofitPortal.Data.Migrations.Sqlite
 
                     b.HasIndex("NormalizedEmail")
                         .IsUnique();
+
+                    b.HasIndex("SuppressedAt");
 
                     b.HasIndex("UpdatedAt");
 
@@ -749,6 +844,14 @@ namespace NonprofitPortal.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("NonprofitPortal.Features.Bounces.DeliveryEvent", b =>
+                {
+                    b.HasOne("NonprofitPortal.Features.Nonprofits.Nonprofit", null)
+                        .WithMany()
+                        .HasForeignKey("NonprofitId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("NonprofitPortal.Features.Campaigns.EmailSend", b =>

@@ -9,6 +9,8 @@ public sealed record CampaignResponse(
     int Failed,
     int Skipped,
     int Pending,
+    int Bounced,
+    int Complained,
     DateTimeOffset? StartedAt,
     DateTimeOffset? CompletedAt,
     double RatePerSecond,
@@ -21,5 +23,5 @@ public sealed record CampaignResponse(
     public static CampaignResponse From(CampaignDetails campaign) => From(campaign.Name, campaign.CreatedBy, campaign.CreatedAt, campaign.Progress);
 
     private static CampaignResponse From(string name, string createdBy, DateTimeOffset createdAt, CampaignProgress p) => new(
-        p.Id, name, p.Status, p.Total, p.Sent, p.Failed, p.Skipped, p.Pending, p.StartedAt, p.CompletedAt, Math.Round(p.RatePerSecond, 1), createdBy, createdAt, p.ScheduledAt);
+        p.Id, name, p.Status, p.Total, p.Sent, p.Failed, p.Skipped, p.Pending, p.Bounced, p.Complained, p.StartedAt, p.CompletedAt, Math.Round(p.RatePerSecond, 1), createdBy, createdAt, p.ScheduledAt);
 }

@@ -7,9 +7,12 @@ public sealed record NonprofitResponse(
     string Email,
     IReadOnlyList<string> Tags,
     DateTimeOffset? OptedOutAt,
+    DateTimeOffset? SuppressedAt,
+    string? SuppressionReason,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
     public static NonprofitResponse From(NonprofitSummary nonprofit) => new(
-        nonprofit.Id, nonprofit.Name, nonprofit.Address, nonprofit.Email, nonprofit.Tags, nonprofit.OptedOutAt, nonprofit.CreatedAt, nonprofit.UpdatedAt);
+        nonprofit.Id, nonprofit.Name, nonprofit.Address, nonprofit.Email, nonprofit.Tags, nonprofit.OptedOutAt,
+        nonprofit.SuppressedAt, nonprofit.SuppressionReason, nonprofit.CreatedAt, nonprofit.UpdatedAt);
 }

@@ -184,16 +184,19 @@ public abstract class SendQueue(IDbContextFactory<AppDbContext> contextFactory, 
     private static async Task<IReadOnlyList<ClaimedSend>> MarkUnreachableAsync(AppDbContext db, List<ClaimedSend> claimed, CancellationToken cancellationToken)
     {
         var nonprofitIds = claimed.Where(s => s.NonprofitId is not null).Select(s => s.NonprofitId!.Value).ToList();
-        var optedOut = nonprofitIds.Count == 0 ? [] : (await db.Nonprofits
+        var unreachable = nonprofitIds.Count == 0 ? [] : await db.Nonprofits
             // One array parameter: ids translated as separate parameters or constants would make a
             // new SQL text, and a new entry in EF's query cache, for nearly every batch.
-            .Where(n => EF.Parameter(nonprofitIds).Contains(n.Id) && n.OptedOutAt != null)
-            .Select(n => n.Id)
-            .ToListAsync(cancellationToken)).ToHashSet();
+            .Where(n => EF.Parameter(nonprofitIds).Contains(n.Id) && (n.OptedOutAt != null || n.SuppressedAt != null))
+            .Select(n => new { n.Id, OptedOut = n.OptedOutAt != null })
+            .ToDictionaryAsync(n => n.Id, n => n.OptedOut, cancellationToken);
         return claimed.Select(s => s switch
         {
             { NonprofitId: null } => s with { SkipReason = "The nonprofit was deleted after the campaign was launched." },
-            { NonprofitId: { } id } when optedOut.Contains(id) => s with { SkipReason = "The nonprofit opted out after the campaign was launched." },
+            { NonprofitId: { } id } when unreachable.TryGetValue(id, out var optedOut) => s with
+            {
+                SkipReason = optedOut ? "The nonprofit opted out after the campaign was launched." : "The nonprofit's address was suppressed (it bounced) after the campaign was launched.",
+            },
             _ => s,
         }).ToList();
     }

@@ -1,0 +1,7 @@
+namespace NonprofitPortal.Features.Bounces.Parsing;
+
+public enum FeedbackKind
+{
+    Bounce,
+    Complaint,
+}

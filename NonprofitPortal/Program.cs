@@ -1,6 +1,7 @@
 using NonprofitPortal.Components;
 using NonprofitPortal.Data;
 using NonprofitPortal.Features.Accounts;
+using NonprofitPortal.Features.Bounces;
 using NonprofitPortal.Features.Campaigns;
 using NonprofitPortal.Features.Campaigns.Unsubscribe;
 using NonprofitPortal.Features.Drafts;
@@ -17,6 +18,7 @@ builder.AddAccounts();
 builder.AddNonprofits();
 builder.AddDrafts();
 builder.AddCampaigns();
+builder.AddBounces();
 builder.AddUserInterface();
 
 var app = builder.Build();

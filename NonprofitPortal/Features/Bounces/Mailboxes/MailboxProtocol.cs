@@ -1,0 +1,7 @@
+namespace NonprofitPortal.Features.Bounces.Mailboxes;
+
+public enum MailboxProtocol
+{
+    Imap,
+    Pop3,
+}

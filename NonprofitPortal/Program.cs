@@ -51,6 +51,7 @@ app.MapNonprofitsEndpoints();
 app.MapDraftsEndpoints();
 app.MapCampaignsEndpoints();
 app.MapUnsubscribeEndpoints();
+app.MapBouncesEndpoints();
 app.MapSendingEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Hosting;
 using NonprofitPortal.Features.Sending;
 using NonprofitPortal.Features.Accounts.Api;
@@ -25,10 +26,13 @@ public sealed class PortalHost : WebApplicationFactory<Program>
 
     private readonly DirectoryInfo _directory = RealServer.CreateTraversableTempDirectory("nonprofitportal-host-");
     private readonly string _environment;
+    private readonly Action<IServiceCollection>? _testServices;
 
-    public PortalHost(IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development", bool useKestrel = false)
+    /// <param name="testServices">Replaces services after the app registered its own: only for seams to the outside world (e.g. Amazon SNS).</param>
+    public PortalHost(IReadOnlyDictionary<string, string?>? settings = null, string environment = "Development", bool useKestrel = false, Action<IServiceCollection>? testServices = null)
     {
         _environment = environment;
+        _testServices = testServices;
         Settings = new Dictionary<string, string?>
         {
             ["Database:Provider"] = "Sqlite",
@@ -117,6 +121,11 @@ public sealed class PortalHost : WebApplicationFactory<Program>
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_testServices is not null)
+        {
+            builder.ConfigureTestServices(_testServices);
         }
     }
 

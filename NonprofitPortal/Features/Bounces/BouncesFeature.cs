@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using NonprofitPortal.Features.Bounces.Mailboxes;
+using NonprofitPortal.Features.Bounces.Webhooks;
 
 namespace NonprofitPortal.Features.Bounces;
 
@@ -14,9 +15,14 @@ public static class BouncesFeature
         services.AddSingleton<FeedbackRecorder>();
         services.AddSingleton<BounceMailboxPoller>();
         services.AddSingleton<SuppressionList>();
+        services.AddSingleton<SesWebhook>();
+        services.AddSingleton<ReplayGuard>();
+        services.AddHttpClient<ISnsClient, HttpSnsClient>(http => http.Timeout = TimeSpan.FromSeconds(15));
 
         services.AddTransient<PollBounceMailboxesJob>();
         services.AddHostedService<BounceMailboxSchedule>();
         return builder;
     }
+
+    public static IEndpointRouteBuilder MapBouncesEndpoints(this IEndpointRouteBuilder app) => app.MapBounceWebhooks();
 }

@@ -62,6 +62,33 @@ public sealed class SendDraftDialogTests : MudTestContext
     }
 
     [Fact]
+    public async Task Suppressed_nonprofits_are_left_out_of_the_next_launch_and_the_dialog_says_why()
+    {
+        var nonprofits = await AddNonprofitsAsync("dialog-suppressed", 4);
+        var suppression = _host.Services.GetRequiredService<NonprofitSuppression>();
+        await suppression.SuppressAsync(nonprofits[0], SuppressionReasons.HardBounce, Actor.System, "550 5.1.1 User unknown", Cancel);
+        await suppression.SuppressAsync(nonprofits[1], SuppressionReasons.SoftBounces, Actor.System, "452 4.2.2 Mailbox full", Cancel);
+        var draft = await AddDraftAsync("dialog-suppressed", "<p>Hello {{ nonprofit.name }}</p>", []);
+
+        var root = await OpenDialogAsync(draft);
+        root.WaitForAssertion(() => Assert.Equal("2", Text(root, "send-recipients")));
+        var why = Text(root, "send-suppressed-why");
+        var suppressedCount = Text(root, "send-suppressed");
+        await root.InvokeAsync(() => root.Find("[data-testid=send-confirm]").Click());
+        var campaign = await Eventually.GetAsync(async () =>
+        {
+            await using var db = await _host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Cancel);
+            return await db.Campaigns.SingleOrDefaultAsync(c => c.DraftId == draft, Cancel);
+        }, "the launched campaign");
+
+        Assert.Equal("2", suppressedCount);
+        Assert.Equal("1 address does not exist (hard bounce); 1 mail kept bouncing (soft bounces). Allow them again from their page in the directory.", why);
+        await using var db = await _host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Cancel);
+        var recipients = await db.EmailSends.Where(s => s.CampaignId == campaign.Id).Select(s => s.NonprofitId!.Value).OrderBy(id => id).ToListAsync(Cancel);
+        Assert.Equal(nonprofits[2..], recipients);
+    }
+
+    [Fact]
     public async Task A_draft_that_reaches_no_one_cannot_be_sent()
     {
         var nonprofits = await AddNonprofitsAsync("dialog-nobody", 1);

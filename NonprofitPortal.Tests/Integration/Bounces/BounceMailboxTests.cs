@@ -55,6 +55,8 @@ public sealed class BounceMailboxTests(DovecotServer dovecot)
         Assert.Contains("User unknown", events[0].Detail, StringComparison.Ordinal);
         var counters = await db.Campaigns.AsNoTracking().Where(c => c.Id == campaign.Id).Select(c => new { c.Bounced, c.Complained }).SingleAsync(Cancel);
         Assert.Equal((2, 1), (counters.Bounced, counters.Complained));
+        var served = await api.GetAsync(campaign.Id);
+        Assert.Equal((2, 1), (served.Bounced, served.Complained));
         Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == NonprofitAuditActions.Suppressed && a.Subject!.Contains(gone.Email), Cancel));
         Assert.Equal(["Away until Monday"], await dovecot.SubjectsAsync(user, "INBOX"));
         Assert.Equal(4, (await dovecot.SubjectsAsync(user, "Processed")).Count);

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using NonprofitPortal.Data;
 using NonprofitPortal.Features.Accounts;
+using NonprofitPortal.Features.Bounces;
+using NonprofitPortal.Features.Nonprofits;
 using NonprofitPortal.Features.Nonprofits.Api;
 
 namespace NonprofitPortal.Tests.Integration.Nonprofits;
@@ -28,6 +31,56 @@ public abstract class NonprofitsApiTests(IPortalHostFixture fixture)
         Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("suppressionReason").ValueKind);
         Assert.Equal(["education", "youth"], json.RootElement.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
         Assert.Equal($"/api/nonprofits/{json.RootElement.GetProperty("id").GetInt64()}", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Suppressed_nonprofits_are_listed_by_the_filter_and_allowed_again_with_their_history_kept()
+    {
+        using var admin = await Host.AdminClientAsync();
+        var api = new NonprofitApi(admin);
+        var gone = await api.CreateAsync("Gone Trust", "info@suppress-test.org");
+        var fine = await api.CreateAsync("Fine Trust", "hello@suppress-test.org");
+        await Host.Services.GetRequiredService<NonprofitSuppression>().SuppressAsync(gone.Id, SuppressionReasons.HardBounce, Actor.System, "550 5.1.1 User unknown", Cancel);
+        await using (var db = await Host.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Cancel))
+        {
+            db.DeliveryEvents.Add(new DeliveryEvent { NonprofitId = gone.Id, Kind = DeliveryEventKind.HardBounce, Detail = "550 5.1.1 User unknown", Source = "bounces", ExternalId = $"api-test-{gone.Id}", At = DateTimeOffset.UtcNow });
+            await db.SaveChangesAsync(Cancel);
+        }
+
+        var suppressed = await api.ListAsync("?domain=suppress-test.org&suppressed=true");
+        var reachable = await api.ListAsync("?domain=suppress-test.org&suppressed=false");
+        using var events = JsonDocument.Parse(await admin.GetStringAsync($"/api/nonprofits/{gone.Id}/events", Cancel));
+        var allowed = await admin.PostAsync($"/api/nonprofits/{gone.Id}/unsuppress", null, Cancel);
+        var after = await api.ListAsync("?domain=suppress-test.org&suppressed=true");
+        var missing = await admin.GetAsync("/api/nonprofits/987654321/events", Cancel);
+
+        var listed = Assert.Single(suppressed.Items);
+        Assert.Equal((gone.Id, SuppressionReasons.HardBounce), (listed.Id, listed.SuppressionReason));
+        Assert.NotNull(listed.SuppressedAt);
+        Assert.Equal([fine.Id], reachable.Items.Select(n => n.Id));
+        var entry = Assert.Single(events.RootElement.EnumerateArray());
+        Assert.Equal(["at", "campaignId", "detail", "type"], entry.EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal("bounced", entry.GetProperty("type").GetString());
+        Assert.Equal("Hard bounce (bounces): 550 5.1.1 User unknown", entry.GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        var allowedBody = (await allowed.Content.ReadFromJsonAsync<NonprofitResponse>(Cancel))!;
+        Assert.Equal((null, null), (allowedBody.SuppressedAt, allowedBody.SuppressionReason));
+        Assert.Empty(after.Items);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Single(JsonDocument.Parse(await admin.GetStringAsync($"/api/nonprofits/{gone.Id}/events", Cancel)).RootElement.EnumerateArray());
+    }
+
+    [Fact]
+    public async Task A_viewer_cannot_allow_a_suppressed_nonprofit_again()
+    {
+        using var admin = await Host.AdminClientAsync();
+        var nonprofit = await new NonprofitApi(admin).CreateAsync("Viewer Suppressed", "x@viewer-suppress.org");
+        await Host.CreateUserAsync("viewer@suppress-test.org", "Viewer-Pass-1!", BuiltInRoles.Viewer);
+        using var viewer = await Host.ClientWithTokenAsync("viewer@suppress-test.org", "Viewer-Pass-1!");
+
+        var response = await viewer.PostAsync($"/api/nonprofits/{nonprofit.Id}/unsuppress", null, Cancel);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
     [Fact]

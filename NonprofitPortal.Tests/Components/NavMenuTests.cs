@@ -23,7 +23,7 @@ public sealed class NavMenuTests : MudTestContext
 
         var menu = Render<NavMenu>();
 
-        Assert.Equal(["Dashboard", "Users", "Roles", "Mail servers", "Audit log"], LinkTexts(menu));
+        Assert.Equal(["Dashboard", "Users", "Roles", "Mail servers", "Bounce mailboxes", "Audit log"], LinkTexts(menu));
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public sealed class NavMenuTests : MudTestContext
 
         var menu = Render<NavMenu>();
 
-        Assert.Equal(["Dashboard", "Nonprofits", "Drafts"], LinkTexts(menu));
+        Assert.Equal(["Dashboard", "Nonprofits", "Suppression", "Drafts"], LinkTexts(menu));
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class NavMenuTests : MudTestContext
 
         var menu = Render<NavMenu>();
 
-        Assert.Equal(["Dashboard", "Nonprofits", "Drafts", "Campaigns"], LinkTexts(menu));
+        Assert.Equal(["Dashboard", "Nonprofits", "Suppression", "Drafts", "Campaigns"], LinkTexts(menu));
     }
 
     [Fact]

@@ -1,0 +1,69 @@
+using System.Security.Claims;
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using NonprofitPortal.Data;
+using NonprofitPortal.Features.Accounts;
+using NonprofitPortal.Features.Bounces;
+using NonprofitPortal.Features.Nonprofits;
+using NonprofitPortal.Features.Nonprofits.Pages;
+using NonprofitPortal.Tests.Components;
+using NonprofitPortal.Tests.Integration;
+
+namespace NonprofitPortal.Tests.Features.Nonprofits;
+
+/// <summary>A nonprofit's page against the real services of a real host (SQLite), rendered by bUnit.</summary>
+[Collection(SqliteHostCollection.Name)]
+public sealed class NonprofitPageTests : MudTestContext
+{
+    private static readonly ClaimsPrincipal Admin = new(new ClaimsIdentity([new Claim(ClaimTypes.Name, PortalHost.AdminEmail)], "test"));
+    private readonly PortalHost _host;
+
+    public NonprofitPageTests(SqliteHost fixture)
+    {
+        _host = fixture.Host;
+        foreach (var service in new[] { typeof(NonprofitDirectory), typeof(NonprofitHistory), typeof(NonprofitSuppression) })
+        {
+            Services.AddSingleton(service, _host.Services.GetRequiredService(service));
+        }
+
+        AddAuthorization().SetAuthorized(PortalHost.AdminEmail).SetPolicies(Permissions.NonprofitsView, Permissions.NonprofitsEdit);
+    }
+
+    private static CancellationToken Cancel => Xunit.TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_suppressed_nonprofit_shows_why_with_its_bounce_history_and_allow_again_asks_then_lifts_it_with_an_audit_entry()
+    {
+        var id = (await _host.Services.GetRequiredService<NonprofitEditor>().CreateAsync(new NonprofitInput("Bounced Trust", "Road", "gone@page-bounce.org", []), Admin, Cancel)).Value!.Id;
+        await using (var db = await Database())
+        {
+            db.DeliveryEvents.Add(new DeliveryEvent { NonprofitId = id, Kind = DeliveryEventKind.HardBounce, Detail = "550 5.1.1 User unknown", Source = "bounces", ExternalId = $"page-{id}", At = DateTimeOffset.UtcNow });
+            await db.SaveChangesAsync(Cancel);
+        }
+
+        await _host.Services.GetRequiredService<NonprofitSuppression>().SuppressAsync(id, SuppressionReasons.HardBounce, Actor.System, "550 5.1.1 User unknown", Cancel);
+        var root = RenderWithProviders(builder =>
+        {
+            builder.OpenComponent<NonprofitPage>(0);
+            builder.AddAttribute(1, nameof(NonprofitPage.Id), id);
+            builder.CloseComponent();
+        });
+
+        root.WaitForAssertion(() => Assert.Contains("its address does not exist (hard bounce)", root.Find("[data-testid=suppressed-why]").TextContent));
+        Assert.Contains("550 5.1.1 User unknown", root.Find("[data-testid=suppressed-why]").TextContent);
+        Assert.Contains("Hard bounce (bounces): 550 5.1.1 User unknown", root.Find("[data-testid=nonprofit-history]").TextContent);
+        await root.InvokeAsync(() => root.Find("[data-testid=allow-again]").Click());
+        root.WaitForAssertion(() => Assert.Contains("Allow mail again?", root.Markup));
+        await root.InvokeAsync(() => root.FindAll("button").Single(b => b.TextContent.Trim() == "Allow again" && !b.HasAttribute("data-testid")).Click());
+
+        root.WaitForAssertion(() => Assert.Empty(root.FindAll("[data-testid=suppressed-why]")));
+        await using var check = await Database();
+        var nonprofit = await check.Nonprofits.AsNoTracking().SingleAsync(n => n.Id == id, Cancel);
+        Assert.Equal((null, null), (nonprofit.SuppressedAt, nonprofit.SuppressionReason));
+        Assert.NotNull(nonprofit.SuppressionClearedAt);
+        Assert.Equal(1, await check.AuditEntries.CountAsync(a => a.Action == NonprofitAuditActions.Unsuppressed && a.Subject!.Contains("gone@page-bounce.org"), Cancel));
+    }
+
+    private Task<AppDbContext> Database() => _host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Cancel);
+}

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using NonprofitPortal.Data;
@@ -279,6 +280,10 @@ public abstract class CampaignSendingTests(PostgresServer postgres, bool onPostg
         Assert.False(await OptedOutAsync(host, "leaving-0@leaving.example"));
         Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
         Assert.Equal(1, again.Total);
+        var leaver = (await new Nonprofits.NonprofitApi(api.Client).ListAsync("?domain=leaving.example")).Items.Single(n => n.Email == "leaving-1@leaving.example");
+        var history = await api.Client.GetFromJsonAsync<List<NonprofitPortal.Features.Nonprofits.Api.NonprofitEventResponse>>($"/api/nonprofits/{leaver.Id}/events", Cancel);
+        Assert.Equal(["unsubscribed", "sent"], history!.Select(e => e.Type));
+        Assert.Equal(launched.CampaignId, history![0].CampaignId);
     }
 
     /// <summary>Slow enough (20 a second, 5 claimed at a time) that a pause or cancel lands mid-campaign.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NonprofitPortal.Data;
 using NonprofitPortal.Features.Accounts;
+using NonprofitPortal.Features.Bounces;
 using NonprofitPortal.Features.Campaigns.Tokens;
 
 namespace NonprofitPortal.Features.Campaigns.Unsubscribe;
@@ -13,8 +14,7 @@ public sealed class Unsubscriber(IDbContextFactory<AppDbContext> contextFactory,
     /// <summary>The recipient the link was made for; null when the token is not valid or the nonprofit is gone.</summary>
     public async Task<UnsubscribeTarget?> FindAsync(string token, CancellationToken cancellationToken)
     {
-        var sendId = tokens.TryRead(SendTokenPurpose.Unsubscribe, token, out var id) ? id : legacyLinks.SendIdFrom(token);
-        if (sendId is null)
+        if (SendIdOf(token) is not { } sendId)
         {
             return null;
         }
@@ -43,12 +43,28 @@ public sealed class Unsubscriber(IDbContextFactory<AppDbContext> contextFactory,
                 .ExecuteUpdateAsync(n => n.SetProperty(x => x.OptedOutAt, now).SetProperty(x => x.UpdatedAt, now).SetProperty(x => x.Version, x => x.Version + 1), cancellationToken);
             if (changed == 1)
             {
+                // In the nonprofit's history beside its bounces and complaints.
+                var sendId = SendIdOf(token)!.Value;
+                db.DeliveryEvents.Add(new DeliveryEvent
+                {
+                    SendId = sendId,
+                    CampaignId = await db.EmailSends.Where(s => s.Id == sendId).Select(s => (long?)s.CampaignId).SingleOrDefaultAsync(cancellationToken),
+                    NonprofitId = target.NonprofitId,
+                    Kind = DeliveryEventKind.Unsubscribe,
+                    Detail = "Unsubscribed with the link in the message",
+                    Source = "unsubscribe link",
+                    ExternalId = $"unsubscribe-{sendId}-{now.ToUnixTimeMilliseconds()}",
+                    At = now,
+                });
+                await db.SaveChangesAsync(cancellationToken);
                 await auditLog.RecordAsync(LinkActor, CampaignAuditActions.Unsubscribed, target.Name, target.Email, cancellationToken);
             }
         }
 
         return target with { AlreadyOptedOut = true };
     }
+
+    private long? SendIdOf(string token) => tokens.TryRead(SendTokenPurpose.Unsubscribe, token, out var id) ? id : legacyLinks.SendIdFrom(token);
 }
 
 public sealed record UnsubscribeTarget(long NonprofitId, string Name, string Email, bool AlreadyOptedOut);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using NonprofitPortal.Components;
 using NonprofitPortal.Data;
 using NonprofitPortal.Features.Accounts;
+using NonprofitPortal.Features.Bounces;
 using NonprofitPortal.Features.Campaigns;
 using NonprofitPortal.Features.Drafts;
 using NonprofitPortal.Features.Nonprofits;
@@ -31,6 +32,7 @@ public sealed class ProviderModel : IDisposable
         builder.AddNonprofits();
         builder.AddDrafts();
         builder.AddCampaigns();
+        builder.AddBounces();
         builder.AddUserInterface();
         _app = builder.Build();
         _scope = _app.Services.CreateScope();

@@ -104,7 +104,7 @@ public abstract class CampaignSendingTests(PostgresServer postgres, bool onPostg
     }
 
     [Fact]
-    public async Task Hard_errors_fail_those_recipients_with_the_reply_and_retry_failed_sends_them_once_accepted()
+    public async Task Hard_errors_fail_those_recipients_with_the_reply_suppress_them_as_hard_bounces_and_retry_failed_sends_them_once_allowed_again()
     {
         await using var sink = await SendingHosts.StartSinkAsync(new SmtpSinkOptions { HardErrorCommands = ["RCPT"], HardErrorReply = "550 5.1.1 No such user here" });
         await using var host = await _hosts.StartAsync(sink);
@@ -115,14 +115,25 @@ public abstract class CampaignSendingTests(PostgresServer postgres, bool onPostg
         var refused = await api.LaunchToTagAsync("hard");
         var refusedFinished = await api.WaitUntilFinishedAsync(refused.CampaignId);
         var failures = await api.FailuresAsync(refused.CampaignId);
+        var directory = new Nonprofits.NonprofitApi(api.Client);
+        var suppressed = await Eventually.GetAsync(
+            async () => (await directory.ListAsync("?tag=hard&suppressed=true")).Items is { Count: 6 } items ? items : null, "the refused nonprofits to be suppressed");
+        var bounced = await api.WaitForAsync(refused.CampaignId, c => c.Bounced == 6, "the refusals to count as bounces");
         await sink.RestartAsync(new SmtpSinkOptions(), Cancel);
         var accepted = await api.LaunchToTagAsync("fine");
         var acceptedFinished = await api.WaitUntilFinishedAsync(accepted.CampaignId);
+        foreach (var nonprofit in suppressed)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await api.Client.PostAsync($"/api/nonprofits/{nonprofit.Id}/unsuppress", null, Cancel)).StatusCode);
+        }
+
         var retry = await api.SteerAsync(refused.CampaignId, "retry-failed");
         var retried = await api.WaitForAsync(refused.CampaignId, c => c is { Status: CampaignStatus.Completed, Sent: 6 }, "to send what had failed");
 
         Assert.Equal((CampaignStatus.Completed, 0, 6), (refusedFinished.Status, refusedFinished.Sent, refusedFinished.Failed));
         Assert.All(failures.Items, f => Assert.Equal("550 5.1.1 No such user here", f.LastError));
+        Assert.All(suppressed, n => Assert.Equal("hard-bounce", n.SuppressionReason));
+        Assert.Equal(6, bounced.Bounced);
         Assert.Equal((4, 0), (acceptedFinished.Sent, acceptedFinished.Failed));
         Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
         Assert.Equal(0, retried.Failed);

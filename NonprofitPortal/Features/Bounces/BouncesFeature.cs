@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using NonprofitPortal.Features.Bounces.Mailboxes;
 using NonprofitPortal.Features.Bounces.Webhooks;
+using NonprofitPortal.Features.Sending.Queue;
 
 namespace NonprofitPortal.Features.Bounces;
 
@@ -15,6 +16,7 @@ public static class BouncesFeature
         services.AddSingleton<FeedbackRecorder>();
         services.AddSingleton<BounceMailboxPoller>();
         services.AddSingleton<SuppressionList>();
+        services.AddSingleton<IRejectedSends, SendTimeRejections>();
         services.AddSingleton<SesWebhook>();
         services.AddSingleton<ReplayGuard>();
         services.AddHttpClient<ISnsClient, HttpSnsClient>(http => http.Timeout = TimeSpan.FromSeconds(15));

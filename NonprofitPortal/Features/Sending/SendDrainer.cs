@@ -287,11 +287,12 @@ public sealed partial class SendDrainer(
                 }
 
                 SendVerdict verdict;
+                Delivery? delivery = null;
                 var reply = "";
                 try
                 {
                     // Once on the wire a message is finished, not abandoned, even when shutting down.
-                    var delivery = await slot.Server.SendAsync(message, CancellationToken.None);
+                    delivery = await slot.Server.SendAsync(message, CancellationToken.None);
                     verdict = _rules.After(delivery, send.Attempts, Random.Shared.NextDouble());
                     reply = delivery.Reply;
                 }
@@ -308,7 +309,7 @@ public sealed partial class SendDrainer(
                     case SendVerdict.Sent:
                         return SendOutcome.Sent(send, at, messageId, slot.Server.Name, reply);
                     case SendVerdict.Failed failed:
-                        return SendOutcome.Failed(send, at, failed.Error, messageId, slot.Server.Name);
+                        return SendOutcome.Failed(send, at, failed.Error, messageId, slot.Server.Name, rejected: delivery is Delivery.Rejected);
                     case SendVerdict.RetryLater retry:
                         return SendOutcome.Retry(send, at, at + retry.After, retry.Error, refund: false, slot.Server.Name);
                     case SendVerdict.TryAnotherServer another:

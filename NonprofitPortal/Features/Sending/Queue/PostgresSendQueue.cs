@@ -5,8 +5,8 @@ using NonprofitPortal.Data;
 namespace NonprofitPortal.Features.Sending.Queue;
 
 /// <summary>PostgreSQL: rows another worker has locked are skipped, not waited for.</summary>
-public sealed class PostgresSendQueue(IDbContextFactory<AppDbContext> contextFactory, IOptions<SendingOptions> options, TimeProvider time, SendingMetrics metrics)
-    : SendQueue(contextFactory, options, time, metrics)
+public sealed class PostgresSendQueue(IDbContextFactory<AppDbContext> contextFactory, IOptions<SendingOptions> options, TimeProvider time, SendingMetrics metrics, IRejectedSends rejections)
+    : SendQueue(contextFactory, options, time, metrics, rejections)
 {
     public override string ClaimSql => """
         UPDATE "EmailSends" AS s

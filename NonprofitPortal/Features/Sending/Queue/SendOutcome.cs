@@ -13,13 +13,15 @@ public sealed record SendOutcome(
     string? ServerReply = null,
     string? Error = null,
     DateTimeOffset? NextAttemptAt = null,
-    bool RefundAttempt = false)
+    bool RefundAttempt = false,
+    bool Rejected = false)
 {
     public static SendOutcome Sent(ClaimedSend send, DateTimeOffset at, string messageId, string server, string reply) =>
         new(send.Id, send.CampaignId, SendStatus.Sent, at, messageId, server, Trim(reply, 300));
 
-    public static SendOutcome Failed(ClaimedSend send, DateTimeOffset at, string error, string? messageId = null, string? server = null) =>
-        new(send.Id, send.CampaignId, SendStatus.Failed, at, messageId, server, Error: Trim(error, 1000));
+    /// <param name="rejected">The server refused the message outright (5xx): a hard bounce, not only a failure.</param>
+    public static SendOutcome Failed(ClaimedSend send, DateTimeOffset at, string error, string? messageId = null, string? server = null, bool rejected = false) =>
+        new(send.Id, send.CampaignId, SendStatus.Failed, at, messageId, server, Error: Trim(error, 1000), Rejected: rejected);
 
     public static SendOutcome Skipped(ClaimedSend send, DateTimeOffset at, string reason) =>
         new(send.Id, send.CampaignId, SendStatus.Skipped, at, Error: reason);

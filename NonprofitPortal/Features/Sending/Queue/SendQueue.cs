@@ -23,7 +23,7 @@ namespace NonprofitPortal.Features.Sending.Queue;
 /// with the database while its messages went out) is still written, rather than the message
 /// going out a second time.
 /// </remarks>
-public abstract class SendQueue(IDbContextFactory<AppDbContext> contextFactory, IOptions<SendingOptions> options, TimeProvider time, SendingMetrics metrics)
+public abstract class SendQueue(IDbContextFactory<AppDbContext> contextFactory, IOptions<SendingOptions> options, TimeProvider time, SendingMetrics metrics, IRejectedSends rejections)
     : ISendQueue
 {
     private const string RecordSql = """
@@ -144,6 +144,10 @@ public abstract class SendQueue(IDbContextFactory<AppDbContext> contextFactory, 
 
         await transaction.CommitAsync(cancellationToken);
         metrics.Recorded(recorded);
+        if (recorded.Where(o => o.Rejected).ToList() is { Count: > 0 } rejected)
+        {
+            await rejections.RejectedAsync(rejected, cancellationToken);
+        }
     }
 
     public async Task<int> RenewLeasesAsync(string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)

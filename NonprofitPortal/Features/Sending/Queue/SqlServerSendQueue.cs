@@ -5,8 +5,8 @@ using NonprofitPortal.Data;
 namespace NonprofitPortal.Features.Sending.Queue;
 
 /// <summary>SQL Server: READPAST skips rows other workers hold, UPDLOCK keeps two workers from reading the same free row.</summary>
-public sealed class SqlServerSendQueue(IDbContextFactory<AppDbContext> contextFactory, IOptions<SendingOptions> options, TimeProvider time, SendingMetrics metrics)
-    : SendQueue(contextFactory, options, time, metrics)
+public sealed class SqlServerSendQueue(IDbContextFactory<AppDbContext> contextFactory, IOptions<SendingOptions> options, TimeProvider time, SendingMetrics metrics, IRejectedSends rejections)
+    : SendQueue(contextFactory, options, time, metrics, rejections)
 {
     public override string ClaimSql => """
         UPDATE TOP (@limit) s

@@ -10,8 +10,8 @@ namespace NonprofitPortal.Features.Sending.Queue;
 /// SQLite has one writer at a time: the single UPDATE takes the write lock before it reads, so
 /// the rows it picks cannot be picked by anyone else before it commits.
 /// </summary>
-public sealed class SqliteSendQueue(IDbContextFactory<AppDbContext> contextFactory, IOptions<SendingOptions> options, TimeProvider time, SendingMetrics metrics)
-    : SendQueue(contextFactory, options, time, metrics)
+public sealed class SqliteSendQueue(IDbContextFactory<AppDbContext> contextFactory, IOptions<SendingOptions> options, TimeProvider time, SendingMetrics metrics, IRejectedSends rejections)
+    : SendQueue(contextFactory, options, time, metrics, rejections)
 {
     private static readonly DateTimeOffsetToBinaryConverter Stored = new();
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using static NonprofitPortal.Features.Bounces.Webhooks.JsonFields;
 using NonprofitPortal.Features.Bounces.Parsing;
 
 namespace NonprofitPortal.Features.Bounces.Webhooks;
@@ -69,9 +70,4 @@ public static class MailgunWebhook
         }
     }
 
-    private static string? Text(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static string? Number(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetRawText() : null;
 }

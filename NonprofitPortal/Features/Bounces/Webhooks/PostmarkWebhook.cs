@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using static NonprofitPortal.Features.Bounces.Webhooks.JsonFields;
 using MimeKit;
 using NonprofitPortal.Features.Bounces.Parsing;
 
@@ -81,7 +82,4 @@ public static class PostmarkWebhook
             return null;
         }
     }
-
-    private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
+using static NonprofitPortal.Features.Bounces.Webhooks.JsonFields;
 using Microsoft.Extensions.Options;
 using NonprofitPortal.Features.Bounces.Parsing;
 
@@ -161,9 +162,4 @@ public sealed class SesWebhook(ISnsClient sns, IOptions<BounceOptions> options)
             .FirstOrDefault();
     }
 
-    private static IEnumerable<JsonElement> Items(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var items) && items.ValueKind == JsonValueKind.Array ? items.EnumerateArray() : [];
-
-    private static string? Text(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

@@ -12,6 +12,7 @@ public static class BouncesFeature
         var services = builder.Services;
         services.AddOptions<BounceOptions>().BindConfiguration(BounceOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BounceOptions>, BounceOptionsValidator>();
+        services.AddSingleton<ReturnPaths>();
         services.AddSingleton<SendMatcher>();
         services.AddSingleton<FeedbackRecorder>();
         services.AddSingleton<BounceMailboxPoller>();

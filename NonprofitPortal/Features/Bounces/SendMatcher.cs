@@ -8,14 +8,24 @@ using NonprofitPortal.Features.Nonprofits;
 namespace NonprofitPortal.Features.Bounces;
 
 /// <summary>
-/// Finds the message a report is about: by the original's Message-ID (ours are
+/// Finds the message a report is about: by the VERP return path it was sent to (see
+/// <see cref="ReturnPaths"/>), then by the original's Message-ID (ours are
 /// <c>send-{id}.campaign-{campaignId}@domain</c>), then, for a provider that vouches for the
 /// address, by the last message sent to the address it names.
 /// </summary>
-public sealed partial class SendMatcher
+public sealed partial class SendMatcher(ReturnPaths returnPaths)
 {
     public async Task<MatchedSend?> MatchAsync(AppDbContext db, FeedbackReport report, bool byRecipient, CancellationToken cancellationToken)
     {
+        foreach (var address in report.ReturnPaths)
+        {
+            if (returnPaths.SendIdFrom(address) is { } sendId
+                && await db.EmailSends.Where(s => s.Id == sendId).Select(s => new MatchedSend(s.Id, s.CampaignId, s.NonprofitId, s.Email)).SingleOrDefaultAsync(cancellationToken) is { } byReturnPath)
+            {
+                return byReturnPath;
+            }
+        }
+
         if (SendIdFromMessageId(report.OriginalMessageId) is { } ids
             && await FindAsync(db, ids.SendId, ids.CampaignId, cancellationToken) is { } byMessageId)
         {

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using NonprofitPortal.Features.Bounces;
 using NonprofitPortal.Features.Campaigns.Tokens;
 using NonprofitPortal.Features.Drafts.Templates;
 using NonprofitPortal.Features.Operations;
@@ -12,6 +13,7 @@ namespace NonprofitPortal.Features.Sending;
 public sealed class CampaignMessages(
     TemplateRenderer renderer,
     SendTokens sendTokens,
+    ReturnPaths returnPaths,
     PublicAddress publicAddress,
     IOptions<MailOptions> mailOptions,
     IOptions<AppOptions> appOptions,
@@ -68,6 +70,12 @@ public sealed class CampaignMessages(
         // RFC 2369 and RFC 8058: mail clients offer "Unsubscribe", and may POST to it in one click.
         message.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
         message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        // VERP: the SMTP connection sends it as the envelope sender (MAIL FROM), not as a header.
+        if (returnPaths.For(send.Id) is { } returnPath)
+        {
+            message.Headers.Add(HeaderId.ReturnPath, $"<{returnPath}>");
+        }
+
         return (message, []);
     }
 

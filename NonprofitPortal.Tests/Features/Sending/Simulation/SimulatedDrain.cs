@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
+using NonprofitPortal.Features.Bounces;
 using NonprofitPortal.Features.Campaigns.Tokens;
 using NonprofitPortal.Features.Drafts.Templates;
 using NonprofitPortal.Features.Operations;
@@ -85,9 +86,11 @@ internal sealed class SimulatedDrain
         var server = new MailServer("relay", "relay.test:25", 1, _options.Connections, serverMessagesPerSecond, _options.Break, Relay.Connect, Time, loggers.CreateLogger($"node-{number}"), Metrics(Time));
         var servers = new MailServers([server], _options.MessagesPerSecond, Time);
         var app = Options.Create(new AppOptions { PublicUrl = new Uri("https://portal.test/") });
+        var tokens = new SendTokens(RandomNumberGenerator.GetBytes(32));
         var messages = new CampaignMessages(
             new TemplateRenderer(),
-            new SendTokens(RandomNumberGenerator.GetBytes(32)),
+            tokens,
+            new ReturnPaths(tokens, Options.Create(new BounceOptions())),
             new PublicAddress(app, null!),
             Options.Create(new MailOptions { From = "Foundation <news@foundation.test>" }),
             app,

@@ -14,6 +14,9 @@ namespace NonprofitPortal.Features.Sending.Transport;
 /// </summary>
 internal sealed class SmtpConnection(SmtpServerOptions server, TimeSpan timeout) : IMailConnection
 {
+    /// <summary>Return-Path is the receiving server's to write (RFC 5321): ours becomes the envelope sender instead.</summary>
+    private static readonly FormatOptions WithoutReturnPath = CreateWithoutReturnPath();
+
     private readonly CampaignSmtpClient _client = new() { Timeout = (int)timeout.TotalMilliseconds };
 
     public async Task<Delivery> SendAsync(MimeMessage message, CancellationToken cancellationToken)
@@ -21,7 +24,9 @@ internal sealed class SmtpConnection(SmtpServerOptions server, TimeSpan timeout)
         try
         {
             await EnsureConnectedAsync(cancellationToken);
-            var reply = await _client.SendAsync(message, cancellationToken);
+            var reply = EnvelopeSender(message) is { } sender
+                ? await _client.SendAsync(WithoutReturnPath, message, sender, message.To.Mailboxes.Concat(message.Cc.Mailboxes).Concat(message.Bcc.Mailboxes), cancellationToken)
+                : await _client.SendAsync(message, cancellationToken);
             return new Delivery.Accepted(reply);
         }
         catch (SmtpCommandException exception)
@@ -63,6 +68,17 @@ internal sealed class SmtpConnection(SmtpServerOptions server, TimeSpan timeout)
         }
 
         _client.Dispose();
+    }
+
+    /// <summary>A message's own Return-Path (a campaign message's per-send VERP address), when it has one.</summary>
+    private static MailboxAddress? EnvelopeSender(MimeMessage message) =>
+        message.Headers[HeaderId.ReturnPath] is { } returnPath && MailboxAddress.TryParse(returnPath, out var sender) ? sender : null;
+
+    private static FormatOptions CreateWithoutReturnPath()
+    {
+        var options = FormatOptions.Default.Clone();
+        options.HiddenHeaders.Add(HeaderId.ReturnPath);
+        return options;
     }
 
     private static string Reply(SmtpCommandException exception) => $"{(int)exception.StatusCode} {exception.Message}";

@@ -20,7 +20,8 @@ public static class BouncesFeature
         services.AddSingleton<IRejectedSends, SendTimeRejections>();
         services.AddSingleton<SesWebhook>();
         services.AddSingleton<ReplayGuard>();
-        services.AddHttpClient<ISnsClient, HttpSnsClient>(http => http.Timeout = TimeSpan.FromSeconds(15));
+        services.AddHttpClient(HttpSnsClient.ClientName, http => http.Timeout = TimeSpan.FromSeconds(15));
+        services.AddSingleton<ISnsClient, HttpSnsClient>();
 
         services.AddTransient<PollBounceMailboxesJob>();
         services.AddHostedService<BounceMailboxSchedule>();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using NonprofitPortal.Features.Bounces.Mailboxes;
 using NonprofitPortal.Features.Bounces.Webhooks;
+using NonprofitPortal.Features.Sending;
 using NonprofitPortal.Features.Sending.Queue;
 
 namespace NonprofitPortal.Features.Bounces;
@@ -23,8 +24,8 @@ public static class BouncesFeature
         services.AddHttpClient(HttpSnsClient.ClientName, http => http.Timeout = TimeSpan.FromSeconds(15));
         services.AddSingleton<ISnsClient, HttpSnsClient>();
 
-        services.AddTransient<PollBounceMailboxesJob>();
-        services.AddHostedService<BounceMailboxSchedule>();
+        var poll = builder.Configuration.GetSection(BounceOptions.Section).Get<BounceOptions>()?.Poll ?? new BounceOptions().Poll;
+        builder.AddClusterJob<PollBounceMailboxesJob>(PollBounceMailboxesJob.Key, poll);
         return builder;
     }
 

@@ -18,18 +18,20 @@ public static class ClusterScheduler
     public const string JobGroup = "cluster";
 
     /// <summary>
-    /// Runs <typeparamref name="TJob"/> every <paramref name="interval"/> (the first time as the
-    /// scheduler starts) on one node of the cluster. A feature calls this from its own <c>AddX()</c>.
+    /// Runs <typeparamref name="TJob"/> every <paramref name="interval"/> on one node of the cluster,
+    /// the first time one interval after the node starts (what must happen at once on start-up is
+    /// done by the feature itself, as the drain recovers leases when it starts). A feature calls
+    /// this from its own <c>AddX()</c>.
     /// </summary>
     public static IHostApplicationBuilder AddClusterJob<TJob>(this IHostApplicationBuilder builder, JobKey key, TimeSpan interval)
         where TJob : IJob
     {
         var quartz = Registered(builder);
         quartz.AddJob<TJob>(job => job.WithIdentity(key).StoreDurably());
-        quartz.AddTrigger(trigger => trigger
+        quartz.AddTrigger((services, trigger) => trigger
             .ForJob(key)
             .WithIdentity($"{key.Name}-interval", key.Group)
-            .StartNow()
+            .StartAt(services.GetRequiredService<TimeProvider>().GetUtcNow() + interval)
             .WithSimpleSchedule(schedule => schedule.WithInterval(interval).RepeatForever()));
         return builder;
     }

@@ -102,7 +102,8 @@ public sealed class NonprofitCsv : IAsyncDisposable
             : new CsvRecord(line, fields, null);
     }
 
-    private string Field(int index) => index < _reader.FieldCount ? _reader.GetString(index) : "";
+    /// <remarks>Takes off the quote our export puts before cells a spreadsheet would run as formulas.</remarks>
+    private string Field(int index) => index < _reader.FieldCount ? SpreadsheetFormulas.Restore(_reader.GetString(index)) : "";
 
     private static string Describe(CsvMalformedReason reason) => reason switch
     {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using NonprofitPortal.Data;
 using NonprofitPortal.Features.Accounts.Identity;
 
@@ -15,6 +16,7 @@ public static class AccountsFeature
     {
         var services = builder.Services;
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
+        services.AddOptions<AccountsOptions>().BindConfiguration(AccountsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         // Keys in the database: cookies, antiforgery tokens and API bearer tokens work on every node.
         services.AddDataProtection().SetApplicationName("NonprofitPortal").PersistKeysToDbContext<AppDbContext>();
@@ -38,7 +40,7 @@ public static class AccountsFeature
                 options.Events.OnMessageReceived = context =>
                 {
                     context.Token ??= HubAccessToken(context.Request);
-                    return Task.CompletedTask;
+                    return context.HttpContext.RequestServices.GetRequiredService<BearerTokenValidator>().ValidateAsync(context);
                 };
             })
             .AddIdentityCookies();
@@ -60,8 +62,10 @@ public static class AccountsFeature
         // SameAsRequest, not Always: antiforgery refuses to run on a plain-HTTP request when told Always.
         services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
-        // Role and permission changes, locks and password resets reach signed-in users within a minute.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        // Role and permission changes, locks and password resets reach signed-in users within a minute:
+        // browsers through the cookie's security-stamp check, scripts through BearerTokenValidator.
+        services.AddOptions<SecurityStampValidatorOptions>()
+            .Configure<IOptions<AccountsOptions>>((options, accounts) => options.ValidationInterval = accounts.Value.RevalidationInterval);
 
         services.AddIdentityCore<ApplicationUser>(options =>
             {
@@ -91,6 +95,7 @@ public static class AccountsFeature
         services.AddSingleton<UserAdministration>();
         services.AddSingleton<RoleAdministration>();
         services.AddScoped<TokenIssuer>();
+        services.AddSingleton<BearerTokenValidator>();
         services.AddHostedService<AccountSeeder>();
         return builder;
     }

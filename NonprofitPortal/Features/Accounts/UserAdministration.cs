@@ -159,6 +159,8 @@ public sealed class UserAdministration(
             {
                 await users.RemoveFromRolesAsync(user, toRemove);
                 await users.AddToRolesAsync(user, toAdd);
+                // A new stamp ends the bearer tokens issued with the old roles.
+                await users.UpdateSecurityStampAsync(user);
                 await auditLog.RecordAsync(actor, AuditActions.UserRolesChanged, user.Email, RolesDetail(roles), cancellationToken);
             }
         }

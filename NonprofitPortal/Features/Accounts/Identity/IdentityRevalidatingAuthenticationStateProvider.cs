@@ -7,14 +7,15 @@ using Microsoft.Extensions.Options;
 namespace NonprofitPortal.Features.Accounts.Identity;
 
 // This is a server-side AuthenticationStateProvider that revalidates the security stamp for the connected user
-// every minute while an interactive circuit is connected, so a locked or deleted user loses access promptly.
+// every Accounts:RevalidationSeconds (a minute) while an interactive circuit is connected, so a locked or deleted user loses access promptly.
 internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         ILoggerFactory loggerFactory,
         IServiceScopeFactory scopeFactory,
-        IOptions<IdentityOptions> options)
+        IOptions<IdentityOptions> options,
+        IOptions<AccountsOptions> accountsOptions)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
+    protected override TimeSpan RevalidationInterval => accountsOptions.Value.RevalidationInterval;
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(
         AuthenticationState authenticationState, CancellationToken cancellationToken)

@@ -39,7 +39,7 @@ public static class CeilingBenchmark
     }
 
     /// <param name="messagesOfOneConnection">Called once per connection: a MimeMessage is not to be sent by two connections at once.</param>
-    private static async Task<double> RateAsync(int port, int messages, int connections, Func<Func<int, MimeMessage>> messagesOfOneConnection, string what)
+    internal static async Task<double> RateAsync(int port, int messages, int connections, Func<Func<int, MimeMessage>> messagesOfOneConnection, string what)
     {
         var next = 0;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;

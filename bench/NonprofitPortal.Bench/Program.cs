@@ -9,6 +9,7 @@ using NonprofitPortal.Bench;
 // dotnet run -c Release --project bench/NonprofitPortal.Bench -- nodes [recipients] [connections per node] "$(bench/postgres-cluster.sh start)"   (one node against two on PostgreSQL)
 // dotnet run -c Release --project bench/NonprofitPortal.Bench -- ceiling [messages] [connections]   (MailKit alone, and composing + MailKit, against smtp-source)
 // dotnet run -c Release --project bench/NonprofitPortal.Bench -- tokens [seconds] [threads]   (the send token against the Data Protection token it replaced)
+// dotnet run -c Release --project bench/NonprofitPortal.Bench -- dkim [messages] [connections]   (composing + MailKit with and without DKIM signing, against smtp-source)
 // dotnet run -c Release --project bench/NonprofitPortal.Bench -- sending [recipients] [connections] [PostgreSQL connection string; SQLite when absent]
 var command = args.ElementAtOrDefault(0) ?? "help";
 var workDirectory = Directory.CreateTempSubdirectory("nonprofitportal-bench-").FullName;
@@ -43,11 +44,14 @@ try
         case "tokens":
             await TokensBenchmark.RunAsync(IntArgument(1, 2), IntArgument(2, 4), workDirectory);
             break;
+        case "dkim":
+            await DkimBenchmark.RunAsync(IntArgument(1, 50_000), IntArgument(2, 4), workDirectory);
+            break;
         case "import":
             await ImportBenchmark.RunAsync(IntArgument(1, 100_000), workDirectory);
             break;
         default:
-            Console.WriteLine("usage: directory [rows=1000000] [iterations=60] [generated database] | import [rows=100000] | generate rows path | render [seconds=10] | watchers [recipients=30000] [watchers=200] | servers [recipients=100000] [connections=4] | nodes [recipients=100000] [connections=4] postgres-connection-string | ceiling [messages=50000] [connections=4] | tokens [seconds=2] [threads=4] | sending [recipients=100000] [connections=4] [postgres connection string]");
+            Console.WriteLine("usage: directory [rows=1000000] [iterations=60] [generated database] | import [rows=100000] | generate rows path | render [seconds=10] | watchers [recipients=30000] [watchers=200] | servers [recipients=100000] [connections=4] | nodes [recipients=100000] [connections=4] postgres-connection-string | ceiling [messages=50000] [connections=4] | tokens [seconds=2] [threads=4] | dkim [messages=50000] [connections=4] | sending [recipients=100000] [connections=4] [postgres connection string]");
             return 2;
     }
 

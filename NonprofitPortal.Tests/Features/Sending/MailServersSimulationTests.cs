@@ -24,7 +24,7 @@ public sealed class MailServersSimulationTests
             new MailServer("primary", "primary.test:25", 1, 2, 0, TimeSpan.FromSeconds(30), () => new RefusingConnection(() => Interlocked.Increment(ref primaryAttempts)), time, NullLogger.Instance, metrics),
             new MailServer("backup", "backup.test:25", 2, 2, 0, TimeSpan.FromSeconds(30), backup.Connect, time, NullLogger.Instance, metrics),
         ], 0, time);
-        var transport = new RoutedMailTransport(servers, time);
+        var transport = new RoutedMailTransport(servers, SimulatedDrain.Unsigned(time), time);
         var sent = 0;
 
         var traffic = Task.Run(async () =>

@@ -17,6 +17,7 @@ public sealed class CampaignMessages(
     PublicAddress publicAddress,
     IOptions<MailOptions> mailOptions,
     IOptions<AppOptions> appOptions,
+    Dkim.MessageSigner signer,
     TimeProvider time)
 {
     private readonly MailboxAddress _from = MailboxAddress.Parse(mailOptions.Value.From);
@@ -76,6 +77,7 @@ public sealed class CampaignMessages(
             message.Headers.Add(HeaderId.ReturnPath, $"<{returnPath}>");
         }
 
+        signer.Sign(message);
         return (message, []);
     }
 

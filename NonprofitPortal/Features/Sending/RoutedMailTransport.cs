@@ -4,10 +4,11 @@ using NonprofitPortal.Features.Sending.Transport;
 namespace NonprofitPortal.Features.Sending;
 
 /// <summary>Sends one message at once (account mail, tests to oneself) through the same servers, pace and breakers as campaigns.</summary>
-internal sealed class RoutedMailTransport(MailServers servers, TimeProvider time) : IMailTransport
+internal sealed class RoutedMailTransport(MailServers servers, Dkim.MessageSigner signer, TimeProvider time) : IMailTransport
 {
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
+        signer.Sign(message);
         var tried = new List<MailServer>();
         var errors = new List<string>();
         while (await servers.ReserveAsync(tried, cancellationToken) is { } slot)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using NonprofitPortal.Data;
 using NonprofitPortal.Features.Operations;
+using NonprofitPortal.Features.Sending.Dkim;
 using NonprofitPortal.Features.Sending.Queue;
 using NonprofitPortal.Features.Sending.Transport;
 using Quartz;
@@ -16,6 +17,9 @@ public static class SendingFeature
         services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<MailOptions>, MailOptionsValidator>();
         services.AddOptions<SendingOptions>().BindConfiguration(SendingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DkimOptions>().BindConfiguration(DkimOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DkimOptions>, DkimOptionsValidator>();
+        services.AddSingleton<MessageSigner>();
 
         services.AddSingleton(MailServerFactory.Create);
         services.AddSingleton<IMailTransport, RoutedMailTransport>();

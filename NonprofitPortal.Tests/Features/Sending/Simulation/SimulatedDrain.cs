@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using System.Security.Cryptography;
+using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using NonprofitPortal.Features.Bounces;
@@ -7,6 +8,7 @@ using NonprofitPortal.Features.Campaigns.Tokens;
 using NonprofitPortal.Features.Drafts.Templates;
 using NonprofitPortal.Features.Operations;
 using NonprofitPortal.Features.Sending;
+using NonprofitPortal.Features.Sending.Dkim;
 using NonprofitPortal.Features.Sending.Transport;
 
 namespace NonprofitPortal.Tests.Features.Sending.Simulation;
@@ -94,9 +96,13 @@ internal sealed class SimulatedDrain
             new PublicAddress(app, null!),
             Options.Create(new MailOptions { From = "Foundation <news@foundation.test>" }),
             app,
+            Unsigned(Time),
             Time);
         return new SendDrainer(Queue, servers, messages, Outage, Options.Create(_options), Time, new FakeLogger<SendDrainer>(Logs));
     }
+
+    /// <summary>A signer without DKIM keys: simulated messages go out unsigned.</summary>
+    public static MessageSigner Unsigned(TimeProvider time) => new(Options.Create(new DkimOptions()), new HostingEnvironment(), time);
 
     /// <summary>The instruments a mail server reports to; no database behind the backlog gauges, which a simulation never reads.</summary>
     public static SendingMetrics Metrics(TimeProvider time) =>

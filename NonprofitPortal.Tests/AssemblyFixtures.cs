@@ -4,3 +4,4 @@ using NonprofitPortal.Tests.Infrastructure;
 [assembly: AssemblyFixture(typeof(PostgresServer))]
 [assembly: AssemblyFixture(typeof(ChromiumBrowser))]
 [assembly: AssemblyFixture(typeof(DovecotServer))]
+[assembly: AssemblyFixture(typeof(DnsServer))]

@@ -23,7 +23,7 @@ public sealed class NavMenuTests : MudTestContext
 
         var menu = Render<NavMenu>();
 
-        Assert.Equal(["Dashboard", "Users", "Roles", "Mail servers", "Bounce mailboxes", "Audit log"], LinkTexts(menu));
+        Assert.Equal(["Dashboard", "Users", "Roles", "Mail servers", "Sender domain", "Bounce mailboxes", "Audit log"], LinkTexts(menu));
     }
 
     [Fact]

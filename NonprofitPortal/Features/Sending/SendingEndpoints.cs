@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NonprofitPortal.Features.Accounts;
+using NonprofitPortal.Features.Sending.DomainCheck;
 using NonprofitPortal.Features.Sending.Transport;
 
 namespace NonprofitPortal.Features.Sending;
@@ -12,7 +13,14 @@ public static class SendingEndpoints
         var servers = app.MapGroup("/api/mail/servers").WithTags("Mail servers").RequireAuthorization(Permissions.UsersManage);
         servers.MapGet("/", (MailServers all) => TypedResults.Ok(all.Statuses())).WithName("ListMailServers");
         servers.MapPost("/{name}/test", SendTest).WithName("TestMailServer");
+        app.MapGet("/api/mail/domain-check", CheckDomain).WithName("CheckSenderDomain").WithTags("Mail servers").RequireAuthorization(Permissions.UsersManage);
         return app;
+    }
+
+    private static async Task<Results<Ok<DomainReport>, ProblemHttpResult>> CheckDomain(string? domain, SenderDomainCheck check, CancellationToken cancellationToken)
+    {
+        var result = await check.CheckAsync(domain, cancellationToken);
+        return result.Succeeded ? TypedResults.Ok(result.Value!) : ProblemResults.From(result);
     }
 
     private static async Task<Results<Ok<ServerTestResponse>, ProblemHttpResult>> SendTest(

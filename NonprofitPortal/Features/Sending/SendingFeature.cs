@@ -1,8 +1,10 @@
+using DnsClient;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using NonprofitPortal.Data;
 using NonprofitPortal.Features.Operations;
 using NonprofitPortal.Features.Sending.Dkim;
+using NonprofitPortal.Features.Sending.DomainCheck;
 using NonprofitPortal.Features.Sending.Queue;
 using NonprofitPortal.Features.Sending.Transport;
 using Quartz;
@@ -20,6 +22,10 @@ public static class SendingFeature
         services.AddOptions<DkimOptions>().BindConfiguration(DkimOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DkimOptions>, DkimOptionsValidator>();
         services.AddSingleton<MessageSigner>();
+        services.AddOptions<DnsOptions>().BindConfiguration(DnsOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DnsOptions>, DnsOptionsValidator>();
+        services.AddSingleton<ILookupClient>(provider => SenderDomainCheck.CreateLookupClient(provider.GetRequiredService<IOptions<DnsOptions>>().Value));
+        services.AddSingleton<SenderDomainCheck>();
 
         services.AddSingleton(MailServerFactory.Create);
         services.AddSingleton<IMailTransport, RoutedMailTransport>();

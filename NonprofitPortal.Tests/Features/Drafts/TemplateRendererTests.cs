@@ -271,21 +271,21 @@ public sealed class TemplateRendererTests
     }
 
     [Fact]
-    public void A_template_over_256_KB_is_refused_before_parsing()
+    public void A_template_over_1_MB_is_refused_before_parsing()
     {
-        var result = _renderer.Render("Hi", new string('a', 300 * 1024), Model, TestContext.Current.CancellationToken);
+        var result = _renderer.Render("Hi", new string('a', 1100 * 1024), Model, TestContext.Current.CancellationToken);
 
-        Assert.Equal("The body template is 300 KB; the limit is 256 KB.", Assert.Single(result.Errors).Message);
+        Assert.Equal("The body template is 1,100 KB; the limit is 1024 KB.", Assert.Single(result.Errors).Message);
         Assert.Equal(1, _renderer.Cache.Parses);
     }
 
     [Fact]
     public void The_template_size_is_counted_in_utf8_bytes()
     {
-        var errors = _renderer.Check(new string('é', 150 * 1024), "ok");
+        var errors = _renderer.Check(new string('é', 550 * 1024), "ok");
 
-        Assert.Equal(("subject", "The subject template is 300 KB; the limit is 256 KB."), (Assert.Single(errors).Part, errors[0].Message));
-        Assert.Empty(_renderer.Check("Hi", new string('a', 256 * 1024)));
+        Assert.Equal(("subject", "The subject template is 1,100 KB; the limit is 1024 KB."), (Assert.Single(errors).Part, errors[0].Message));
+        Assert.Empty(_renderer.Check("Hi", new string('a', 1024 * 1024)));
     }
 
     [Fact]

@@ -23,6 +23,15 @@ internal static class TemplateErrors
         return new TemplateError(part, position.Line + 1, position.Column + 1, message, Excerpt(line, offset - lineStart));
     }
 
+    /// <summary>An error at a 0-based index of <paramref name="source"/>, for problems found outside Scriban (in the HTML).</summary>
+    public static TemplateError AtIndex(string part, string source, int index, string message)
+    {
+        var offset = Math.Clamp(index, 0, source.Length);
+        var line = source.AsSpan(0, offset).Count('\n');
+        var lineStart = offset == 0 ? 0 : source.LastIndexOf('\n', offset - 1) + 1;
+        return At(part, source, new TextPosition(offset, line, offset - lineStart), message);
+    }
+
     public static TemplateError TooLarge(string part, int bytes) =>
         new(part, 1, 1, string.Create(CultureInfo.InvariantCulture, $"The {part} template is {bytes / 1024:N0} KB; the limit is {TemplateLimits.MaxTemplateBytes / 1024} KB."), "");
 

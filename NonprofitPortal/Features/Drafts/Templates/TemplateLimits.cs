@@ -3,8 +3,11 @@ namespace NonprofitPortal.Features.Drafts.Templates;
 /// <summary>What a template may cost. Passing any of them is a <see cref="TemplateError"/>, never a hang or an exception.</summary>
 public static class TemplateLimits
 {
-    /// <summary>Per template (subject or body), in UTF-8 bytes, checked before parsing; the same as a draft's body limit.</summary>
-    public const int MaxTemplateBytes = 256 * 1024;
+    /// <summary>
+    /// Per template (subject or body), in UTF-8 bytes, checked before parsing. Room for what a campaign
+    /// sends: a draft's body (256 KB at most) in its layout (64 KB), with the layout's styles inlined.
+    /// </summary>
+    public const int MaxTemplateBytes = 1024 * 1024;
 
     /// <summary>Loop iterations, counted across nested loops and internal iterations (ranges, array functions).</summary>
     public const int MaxLoopIterations = 10_000;

@@ -5,6 +5,7 @@ using NonprofitPortal.Features.Accounts;
 using NonprofitPortal.Features.Bounces;
 using NonprofitPortal.Features.Campaigns;
 using NonprofitPortal.Features.Drafts;
+using NonprofitPortal.Features.Layouts;
 using NonprofitPortal.Features.Nonprofits;
 using NonprofitPortal.Features.Operations;
 using NonprofitPortal.Features.Sending;
@@ -31,6 +32,7 @@ public sealed class ProviderModel : IDisposable
         builder.AddAccounts();
         builder.AddNonprofits();
         builder.AddDrafts();
+        builder.AddLayouts();
         builder.AddCampaigns();
         builder.AddBounces();
         builder.AddUserInterface();

@@ -8,6 +8,7 @@ using NonprofitPortal.Features.Bounces.Mailboxes;
 using NonprofitPortal.Features.Campaigns;
 using NonprofitPortal.Features.Campaigns.Tokens;
 using NonprofitPortal.Features.Drafts;
+using NonprofitPortal.Features.Layouts;
 using NonprofitPortal.Features.Nonprofits;
 
 namespace NonprofitPortal.Data;
@@ -30,6 +31,8 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser, Identity
     public DbSet<NonprofitTag> NonprofitTags => Set<NonprofitTag>();
 
     public DbSet<EmailDraft> EmailDrafts => Set<EmailDraft>();
+
+    public DbSet<EmailLayout> EmailLayouts => Set<EmailLayout>();
 
     public DbSet<Campaign> Campaigns => Set<Campaign>();
 

@@ -1,9 +1,11 @@
 using System.Security.Claims;
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using NonprofitPortal.Components.Editing;
 using NonprofitPortal.Features.Accounts;
 using NonprofitPortal.Features.Drafts;
 using NonprofitPortal.Features.Drafts.Pages;
+using NonprofitPortal.Features.Layouts;
 using NonprofitPortal.Features.Nonprofits;
 using NonprofitPortal.Tests.Components;
 using NonprofitPortal.Tests.Integration;
@@ -19,7 +21,7 @@ public sealed class DraftEditorTests : MudTestContext
     public DraftEditorTests(SqliteHost fixture)
     {
         _host = fixture.Host;
-        foreach (var service in new[] { typeof(DraftService), typeof(DraftRecipients), typeof(DraftPreviewer), typeof(NonprofitDirectory), typeof(UserAdministration), typeof(TimeProvider) })
+        foreach (var service in new[] { typeof(DraftService), typeof(DraftRecipients), typeof(DraftPreviewer), typeof(LayoutService), typeof(NonprofitDirectory), typeof(UserAdministration), typeof(TimeProvider) })
         {
             Services.AddSingleton(service, _host.Services.GetRequiredService(service));
         }
@@ -32,7 +34,7 @@ public sealed class DraftEditorTests : MudTestContext
     public void The_preview_follows_the_template_as_it_is_typed()
     {
         var editor = RenderWithProviders<DraftEditor>();
-        editor.WaitForElement("#body-template");
+        editor.WaitForElement("#subject-template");
 
         editor.Find("#subject-template").Input("News for {{ nonprofit.name }}");
 
@@ -43,9 +45,9 @@ public sealed class DraftEditorTests : MudTestContext
     public void A_template_error_shows_its_line_and_column()
     {
         var editor = RenderWithProviders<DraftEditor>();
-        editor.WaitForElement("#body-template");
+        editor.WaitForElement("#subject-template");
 
-        editor.Find("#body-template").Input("<p>Hello</p>\n<p>{{ nonprofit.nmae }}</p>");
+        TypeBody(editor, "<p>Hello</p>\n<p>{{ nonprofit.nmae }}</p>");
 
         editor.WaitForAssertion(() =>
         {
@@ -86,8 +88,8 @@ public sealed class DraftEditorTests : MudTestContext
     {
         var navigation = Services.GetRequiredService<NavigationManager>();
         var editor = RenderWithProviders<DraftEditor>();
-        editor.WaitForElement("#body-template");
-        editor.Find("#body-template").Input("<p>Not saved yet</p>");
+        editor.WaitForElement("#subject-template");
+        TypeBody(editor, "<p>Not saved yet</p>");
 
         editor.InvokeAsync(() => navigation.NavigateTo("/nonprofits"));
 
@@ -95,5 +97,12 @@ public sealed class DraftEditorTests : MudTestContext
         editor.FindAll("button").Single(b => b.TextContent.Trim() == "Stay").Click();
         editor.WaitForAssertion(() => Assert.DoesNotContain("Leave without saving?", editor.Markup));
         Assert.DoesNotContain("/nonprofits", navigation.Uri);
+    }
+
+    /// <summary>What the browser's editor reports after someone typed the body.</summary>
+    private static void TypeBody(IRenderedComponent<IComponent> page, string html)
+    {
+        var body = page.FindComponent<EmailBodyEditor>();
+        body.InvokeAsync(() => body.Instance.ChangedAsync(html));
     }
 }

@@ -7,10 +7,13 @@ public sealed class TemplateRendererTests
 {
     private static readonly TemplateModel Model = new(
         new NonprofitValues("Tom & Jerry <Rescue>", "1 Main St\nSpringfield", "info@tomjerry.org", ["animals", "a<b"]),
-        new FoundationValues("Acme Foundation"),
+        new FoundationValues("Acme Foundation", "2 Foundation Row\nSpringfield", "https://acme.org/logo.png"),
         new SenderValues("Sam O'Neil", "sam@acme.org"),
         "https://acme.org/unsubscribe?id=1&t=\"2\"",
-        new DateOnly(2026, 3, 31));
+        new DateOnly(2026, 3, 31))
+    {
+        WebVersionUrl = "https://acme.org/email/abc",
+    };
 
     private readonly TemplateRenderer _renderer = new();
 
@@ -100,7 +103,10 @@ public sealed class TemplateRendererTests
         }
 
         Assert.Equal(
-            ["nonprofit.name", "nonprofit.address", "nonprofit.email", "nonprofit.tags", "foundation.name", "sender.name", "sender.email", "unsubscribe_url", "today"],
+            [
+                "nonprofit.name", "nonprofit.address", "nonprofit.email", "nonprofit.tags", "foundation.name", "foundation.address", "foundation.logo_url",
+                "sender.name", "sender.email", "unsubscribe_url", "web_version_url", "today",
+            ],
             TemplateVariables.All.Select(variable => variable.Name));
     }
 

@@ -24,7 +24,9 @@ public sealed class DraftPreviewApiTests(SqliteHost fixture)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Hi Tom & Jerry <Trust>", preview!.Subject);
-        Assert.Contains("<p>Dear Tom &amp; Jerry &lt;Trust&gt;</p>", preview.Html);
+        // In the default layout, whose styles are inlined into the body's paragraphs.
+        Assert.Matches("<p style=\"[^\"]+\">Dear Tom &amp; Jerry &lt;Trust&gt;</p>", preview.Html);
+        Assert.Contains("Unsubscribe</a>", preview.Html);
         Assert.Contains("Dear Tom & Jerry <Trust>", preview.Text);
     }
 

@@ -37,7 +37,7 @@ public sealed class DraftServiceTests(SqliteHost fixture)
         var previewer = _host.Services.GetRequiredService<DraftPreviewer>();
         var sender = new NonprofitPortal.Features.Drafts.Templates.SenderValues("Grace Officer", "grace@foundation.test");
 
-        var sent = await previewer.SendTestAsync("Hello {{ nonprofit.name }}", "<p>For {{ nonprofit.email }}</p>", nonprofit, sender, Cancel);
+        var sent = await previewer.SendTestAsync("Hello {{ nonprofit.name }}", "<p>For {{ nonprofit.email }}</p>", null, nonprofit, sender, Cancel);
 
         Assert.True(sent.Succeeded);
         var mail = Directory.GetFiles(_host.PickupDirectory, "*.eml")

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NonprofitPortal.Features.Campaigns;
 using NonprofitPortal.Features.Drafts;
+using NonprofitPortal.Features.Layouts;
 
 namespace NonprofitPortal.Data.Configurations;
 
@@ -17,6 +18,7 @@ internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
         builder.Property(c => c.SenderEmail).HasMaxLength(256);
         builder.Property(c => c.CreatedById).HasMaxLength(450);
         builder.Property(c => c.CreatedBy).HasMaxLength(256);
+        builder.Property(c => c.LayoutName).HasMaxLength(LayoutRules.MaxNameLength);
         builder.Property(c => c.IdempotencyKey).HasMaxLength(CampaignRules.MaxIdempotencyKeyLength);
         builder.Ignore(c => c.Pending);
         builder.Ignore(c => c.Cc);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NonprofitPortal.Features.Drafts;
+using NonprofitPortal.Features.Layouts;
 using NonprofitPortal.Features.Nonprofits;
 
 namespace NonprofitPortal.Data.Configurations;
@@ -20,6 +21,9 @@ internal sealed class EmailDraftConfiguration : IEntityTypeConfiguration<EmailDr
         builder.Property(d => d.UpdatedBy).HasMaxLength(256);
         builder.Property(d => d.Version).IsConcurrencyToken();
         builder.HasIndex(d => d.UpdatedAt);
+        // Existing drafts get the default layout; the sentinel lets EF write false, which is also the CLR default.
+        builder.Property(d => d.UseLayout).HasDefaultValue(true).HasSentinel(true);
+        builder.HasOne<EmailLayout>().WithMany().HasForeignKey(d => d.LayoutId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(d => d.ChosenRecipients).WithOne().HasForeignKey(r => r.DraftId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -12,7 +12,19 @@ public sealed class Campaign
 
     public string SubjectTemplate { get; set; } = "";
 
+    /// <summary>
+    /// What every message renders: the draft's body in its layout, made email-safe and with the
+    /// layout's styles inlined, once, at launch.
+    /// </summary>
     public string BodyTemplate { get; set; } = "";
+
+    /// <summary>The draft's body as written, before the layout went around it; null for campaigns launched before layouts.</summary>
+    public string? ContentTemplate { get; set; }
+
+    /// <summary>The layout the body went out in, frozen at launch; null for none. Not a foreign key: layouts may be deleted.</summary>
+    public long? LayoutId { get; set; }
+
+    public string? LayoutName { get; set; }
 
     /// <summary>The CC addresses, separated by semicolons.</summary>
     public string CcAddresses { get; set; } = "";

@@ -1,4 +1,5 @@
 using NonprofitPortal.Features.Drafts;
+using NonprofitPortal.Features.Layouts;
 
 namespace NonprofitPortal.Features.Campaigns;
 
@@ -7,4 +8,6 @@ public sealed record CampaignInput(string Name, long? DraftId, string SubjectTem
 {
     /// <summary>When to start sending; null for at once. Must be in the future.</summary>
     public DateTimeOffset? SendAt { get; init; }
+
+    public LayoutChoice Layout { get; init; } = LayoutChoice.Default;
 }

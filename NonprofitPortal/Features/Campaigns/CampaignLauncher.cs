@@ -5,6 +5,7 @@ using NonprofitPortal.Features.Accounts;
 using NonprofitPortal.Features.Campaigns.Enqueue;
 using NonprofitPortal.Features.Drafts;
 using NonprofitPortal.Features.Drafts.Templates;
+using NonprofitPortal.Features.Layouts;
 using NonprofitPortal.Features.Sending;
 
 namespace NonprofitPortal.Features.Campaigns;
@@ -18,6 +19,7 @@ public sealed class CampaignLauncher(
     DraftService drafts,
     DraftRecipients recipients,
     DraftPreviewer previewer,
+    LayoutService layouts,
     ISendEnqueuer enqueuer,
     SendingTrigger trigger,
     AuditLog auditLog,
@@ -36,7 +38,7 @@ public sealed class CampaignLauncher(
             return OperationResult<LaunchedCampaign>.From(OperationResult.NotFound("This draft does not exist any more."));
         }
 
-        var input = new CampaignInput(draft.Name, draft.Id, draft.SubjectTemplate, draft.BodyTemplate, draft.Recipients, draft.Cc) { SendAt = sendAt };
+        var input = new CampaignInput(draft.Name, draft.Id, draft.SubjectTemplate, draft.BodyTemplate, draft.Recipients, draft.Cc) { SendAt = sendAt, Layout = draft.Layout };
         return await LaunchAsync(input, user, idempotencyKey, cancellationToken);
     }
 
@@ -61,14 +63,22 @@ public sealed class CampaignLauncher(
             return Invalid("sendAt", sendAtProblem);
         }
 
-        var (valid, errors) = DraftRules.Validate(new DraftInput(input.Name, input.SubjectTemplate, input.BodyTemplate, input.Recipients, input.Cc));
+        var (valid, errors) = DraftRules.Validate(new DraftInput(input.Name, input.SubjectTemplate, input.BodyTemplate, input.Recipients, input.Cc) { Layout = input.Layout });
         if (valid is null)
         {
             return OperationResult<LaunchedCampaign>.From(OperationResult.Invalid(errors));
         }
 
+        var layout = await layouts.ResolveAsync(valid.Layout.LayoutId, valid.Layout.UseLayout, cancellationToken);
+        if (valid.Layout is { UseLayout: true, LayoutId: { } layoutId } && layout?.Id != layoutId)
+        {
+            return Invalid("layoutId", $"There is no layout {layoutId} (any more): choose another, or none for the default layout.");
+        }
+
+        // The body in its layout, made email-safe and with the layout's styles inlined: once, here, for every message.
         var sender = await previewer.SenderAsync(user, cancellationToken);
-        if (ReadinessProblems(valid, sender, cancellationToken) is { Count: > 0 } problems)
+        var (body, problems) = ReadinessProblems(valid, layout, sender, cancellationToken);
+        if (problems.Count > 0)
         {
             return OperationResult<LaunchedCampaign>.From(OperationResult.Invalid(problems));
         }
@@ -78,7 +88,10 @@ public sealed class CampaignLauncher(
             Name = valid.Name,
             DraftId = input.DraftId,
             SubjectTemplate = valid.SubjectTemplate,
-            BodyTemplate = valid.BodyTemplate,
+            BodyTemplate = body!,
+            ContentTemplate = valid.BodyTemplate,
+            LayoutId = layout?.Id,
+            LayoutName = layout?.Name,
             CcAddresses = string.Join(';', valid.Cc),
             SenderName = sender.Name,
             SenderEmail = sender.Email,
@@ -145,8 +158,8 @@ public sealed class CampaignLauncher(
         _ => null,
     };
 
-    /// <summary>What a draft may lack while being written but must have to be sent.</summary>
-    private Dictionary<string, string[]> ReadinessProblems(ValidDraft draft, SenderValues sender, CancellationToken cancellationToken)
+    /// <summary>What a draft may lack while being written but must have to be sent; and, when it has all, the template to send.</summary>
+    private (string? Body, Dictionary<string, string[]> Problems) ReadinessProblems(ValidDraft draft, LayoutDetails? layout, SenderValues sender, CancellationToken cancellationToken)
     {
         var problems = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(draft.SubjectTemplate))
@@ -165,14 +178,15 @@ public sealed class CampaignLauncher(
         }
 
         // Rendering for the example nonprofit catches what parsing alone cannot, such as a misspelt variable.
-        var errors = previewer.Preview(draft.SubjectTemplate, draft.BodyTemplate, null, sender, cancellationToken).Errors;
+        var (body, errors) = previewer.Prepare(draft.SubjectTemplate, draft.BodyTemplate, layout?.Html, sender, cancellationToken);
         foreach (var part in errors.GroupBy(e => e.Part))
         {
-            var field = part.Key == TemplateError.Subject ? "subjectTemplate" : "bodyTemplate";
-            problems[field] = part.Select(e => $"Line {e.Line}, column {e.Column}: {e.Message}").ToArray();
+            var field = part.Key switch { TemplateError.Subject => "subjectTemplate", TemplateError.Body => "bodyTemplate", _ => "layoutId" };
+            var where = part.Key == TemplateError.Layout ? $"In the layout “{layout?.Name}”, line" : "Line";
+            problems[field] = part.Select(e => $"{where} {e.Line}, column {e.Column}: {e.Message}").ToArray();
         }
 
-        return problems;
+        return (body, problems);
     }
 
     private async Task<LaunchedCampaign?> FindByKeyAsync(string storedKey, CancellationToken cancellationToken)

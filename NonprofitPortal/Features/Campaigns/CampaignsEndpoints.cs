@@ -5,6 +5,7 @@ using NonprofitPortal.Features.Accounts;
 using NonprofitPortal.Features.Campaigns.Api;
 using NonprofitPortal.Features.Campaigns.Progress;
 using NonprofitPortal.Features.Drafts;
+using NonprofitPortal.Features.Layouts;
 using NonprofitPortal.Features.Nonprofits;
 
 namespace NonprofitPortal.Features.Campaigns;
@@ -96,6 +97,7 @@ public static class CampaignsEndpoints
         var input = new CampaignInput(name.Length > DraftRules.MaxNameLength ? name[..DraftRules.MaxNameLength] : name, null, subject, request.Body ?? "", selection, request.Cc ?? [])
         {
             SendAt = sendAt,
+            Layout = new LayoutChoice(request.LayoutId, request.UseLayout ?? true),
         };
         return Accepted(await launcher.LaunchAsync(input, user, idempotencyKey, cancellationToken));
     }

@@ -1,3 +1,5 @@
+using NonprofitPortal.Features.Layouts;
+
 namespace NonprofitPortal.Features.Drafts;
 
 public sealed record DraftDetails(
@@ -11,4 +13,7 @@ public sealed record DraftDetails(
     string UpdatedBy,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    int Version);
+    int Version)
+{
+    public LayoutChoice Layout { get; init; } = LayoutChoice.Default;
+}

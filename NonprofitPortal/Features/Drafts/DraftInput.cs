@@ -1,3 +1,8 @@
+using NonprofitPortal.Features.Layouts;
+
 namespace NonprofitPortal.Features.Drafts;
 
-public sealed record DraftInput(string? Name, string? SubjectTemplate, string? BodyTemplate, RecipientSelection Recipients, IReadOnlyList<string> Cc);
+public sealed record DraftInput(string? Name, string? SubjectTemplate, string? BodyTemplate, RecipientSelection Recipients, IReadOnlyList<string> Cc)
+{
+    public LayoutChoice Layout { get; init; } = LayoutChoice.Default;
+}

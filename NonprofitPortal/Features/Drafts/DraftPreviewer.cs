@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using MimeKit;
 using NonprofitPortal.Features.Accounts;
 using NonprofitPortal.Features.Drafts.Templates;
+using NonprofitPortal.Features.Layouts;
 using NonprofitPortal.Features.Nonprofits;
 using NonprofitPortal.Features.Operations;
 using NonprofitPortal.Features.Sending;
@@ -31,25 +32,47 @@ public sealed class DraftPreviewer(
         return new SenderValues(account?.DisplayName ?? account?.Email ?? user.Identity?.Name ?? "", account?.Email ?? user.Identity?.Name ?? "");
     }
 
+    /// <summary>The email as <paramref name="nonprofit"/> would receive it: the body in the layout, as sent.</summary>
+    /// <param name="layoutHtml">The layout around the body; null for none.</param>
     /// <param name="nonprofit">Whom to render for; the <see cref="Sample"/> when null.</param>
-    public RenderResult Preview(string subject, string body, NonprofitSummary? nonprofit, SenderValues sender, CancellationToken cancellationToken) =>
-        renderer.Render(subject, body, ModelFor(nonprofit ?? Sample, sender), cancellationToken);
+    public RenderResult Preview(string subject, string body, string? layoutHtml, NonprofitSummary? nonprofit, SenderValues sender, CancellationToken cancellationToken) =>
+        Build(subject, body, layoutHtml, ModelFor(nonprofit ?? Sample, sender), cancellationToken).Result;
+
+    /// <summary>
+    /// The body template a campaign sends (the body in its layout, email-safe, styles inlined),
+    /// checked by rendering it for the <see cref="Sample"/>; or what keeps it from being sent.
+    /// </summary>
+    public (string? Template, IReadOnlyList<TemplateError> Errors) Prepare(string subject, string body, string? layoutHtml, SenderValues sender, CancellationToken cancellationToken)
+    {
+        var (template, result) = Build(subject, body, layoutHtml, ModelFor(Sample, sender), cancellationToken);
+        return (result.Succeeded ? template : null, result.Errors);
+    }
 
     /// <summary>Renders for every recipient, one at a time as they are read, so memory stays flat however many there are.</summary>
     public async IAsyncEnumerable<RecipientCheck> CheckAllAsync(
-        string subject, string body, RecipientSelection selection, SenderValues sender,
+        string subject, string body, string? layoutHtml, RecipientSelection selection, SenderValues sender,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var (template, errors) = EmailDocument.Compose(body, layoutHtml);
         await foreach (var nonprofit in recipients.StreamAsync(selection, cancellationToken))
         {
-            yield return new RecipientCheck(nonprofit, renderer.Render(subject, body, ModelFor(nonprofit, sender), cancellationToken).Errors);
+            if (template is null)
+            {
+                yield return new RecipientCheck(nonprofit, errors);
+                continue;
+            }
+
+            var model = ModelFor(nonprofit, sender);
+            var sent = renderer.Render(subject, template, model, cancellationToken);
+            // The body alone, for errors at the body's own lines and columns.
+            yield return new RecipientCheck(nonprofit, sent.Succeeded ? [] : Relocated(renderer.Render(subject, body, model, cancellationToken), sent));
         }
     }
 
     /// <summary>Sends the draft, as <paramref name="nonprofit"/> would receive it, to the sender alone.</summary>
-    public async Task<RenderResult> SendTestAsync(string subject, string body, NonprofitSummary? nonprofit, SenderValues sender, CancellationToken cancellationToken)
+    public async Task<RenderResult> SendTestAsync(string subject, string body, string? layoutHtml, NonprofitSummary? nonprofit, SenderValues sender, CancellationToken cancellationToken)
     {
-        var rendered = Preview(subject, body, nonprofit, sender, cancellationToken);
+        var rendered = Preview(subject, body, layoutHtml, nonprofit, sender, cancellationToken);
         if (rendered.Email is { } email)
         {
             var message = new MimeMessage();
@@ -65,8 +88,43 @@ public sealed class DraftPreviewer(
 
     public TemplateModel ModelFor(NonprofitSummary nonprofit, SenderValues sender) => new(
         new NonprofitValues(nonprofit.Name, nonprofit.Address, nonprofit.Email, nonprofit.Tags),
-        new FoundationValues(appOptions.Value.FoundationName),
+        FoundationValues.From(appOptions.Value),
         sender,
         publicAddress.Link("unsubscribe/preview"),
-        DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime))
+    {
+        WebVersionUrl = publicAddress.Link("email/preview"),
+    };
+
+    /// <summary>
+    /// The body rendered alone first, so that its errors come at its own lines and columns; then
+    /// in its layout, as it is sent.
+    /// </summary>
+    private (string? Template, RenderResult Result) Build(string subject, string body, string? layoutHtml, TemplateModel model, CancellationToken cancellationToken)
+    {
+        var alone = renderer.Render(subject, body, model, cancellationToken);
+        if (!alone.Succeeded)
+        {
+            return (null, alone);
+        }
+
+        var (template, errors) = EmailDocument.Compose(body, layoutHtml);
+        if (template is null)
+        {
+            return (null, RenderResult.Failed(errors));
+        }
+
+        var sent = renderer.Render(subject, template, model, cancellationToken);
+        return (template, sent.Succeeded ? sent : RenderResult.Failed(Relocated(alone, sent)));
+    }
+
+    /// <summary>
+    /// The errors of the template as sent, placed where a person can find them: in the body when
+    /// the body alone fails the same way, otherwise in the layout (whose lines the sent template
+    /// does not keep).
+    /// </summary>
+    private static IReadOnlyList<TemplateError> Relocated(RenderResult alone, RenderResult sent) =>
+        !alone.Succeeded
+            ? alone.Errors
+            : sent.Errors.Select(error => error.Part == TemplateError.Subject ? error : new TemplateError(TemplateError.Layout, 1, 1, $"The layout does not render for this nonprofit: {error.Message}", "")).ToList();
 }

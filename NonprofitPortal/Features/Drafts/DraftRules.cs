@@ -52,7 +52,7 @@ public static class DraftRules
 
         return errors.Count > 0
             ? (null, errors)
-            : (new ValidDraft(name, subject, body, input.Recipients with { Ids = input.Recipients.Ids.Distinct().ToList() }, cc), errors);
+            : (new ValidDraft(name, subject, body, input.Recipients with { Ids = input.Recipients.Ids.Distinct().ToList() }, cc) { Layout = input.Layout }, errors);
     }
 
     /// <summary>Valid, distinct (ignoring case) CC addresses, and what is wrong with the others.</summary>

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using NonprofitPortal.Data;
 using NonprofitPortal.Features.Accounts;
+using NonprofitPortal.Features.Layouts;
 using NonprofitPortal.Features.Nonprofits;
 
 namespace NonprofitPortal.Features.Drafts;
@@ -47,6 +48,11 @@ public sealed class DraftService(IDbContextFactory<AppDbContext> contextFactory,
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (await MissingLayoutAsync(db, valid, cancellationToken) is { } missing)
+        {
+            return OperationResult<DraftDetails>.From(missing);
+        }
+
         var actor = Actor.From(actingUser);
         var draft = new EmailDraft { CreatedBy = actor.Name, CreatedAt = time.GetUtcNow() };
         Apply(draft, valid, actor);
@@ -77,6 +83,11 @@ public sealed class DraftService(IDbContextFactory<AppDbContext> contextFactory,
             return OperationResult<DraftDetails>.From(ChangedMeanwhile(draft));
         }
 
+        if (await MissingLayoutAsync(db, valid, cancellationToken) is { } missing)
+        {
+            return OperationResult<DraftDetails>.From(missing);
+        }
+
         var actor = Actor.From(actingUser);
         Apply(draft, valid, actor);
         try
@@ -101,7 +112,10 @@ public sealed class DraftService(IDbContextFactory<AppDbContext> contextFactory,
 
         var name = $"Copy of {original.Name}";
         var copy = await CreateAsync(
-            new DraftInput(name.Length > DraftRules.MaxNameLength ? name[..DraftRules.MaxNameLength] : name, original.SubjectTemplate, original.BodyTemplate, original.Recipients, original.Cc),
+            new DraftInput(name.Length > DraftRules.MaxNameLength ? name[..DraftRules.MaxNameLength] : name, original.SubjectTemplate, original.BodyTemplate, original.Recipients, original.Cc)
+            {
+                Layout = original.Layout,
+            },
             actingUser,
             cancellationToken);
         if (copy.Succeeded)
@@ -146,6 +160,8 @@ public sealed class DraftService(IDbContextFactory<AppDbContext> contextFactory,
             .Where(id => draft.ChosenRecipients.All(r => r.NonprofitId != id))
             .Select(id => new DraftRecipient { NonprofitId = id }));
         draft.CcAddresses = string.Join(CcSeparator, valid.Cc);
+        draft.LayoutId = valid.Layout.UseLayout ? valid.Layout.LayoutId : null;
+        draft.UseLayout = valid.Layout.UseLayout;
         draft.UpdatedBy = actor.Name;
         draft.UpdatedAt = time.GetUtcNow();
         draft.Version++;
@@ -162,7 +178,15 @@ public sealed class DraftService(IDbContextFactory<AppDbContext> contextFactory,
         draft.UpdatedBy,
         draft.CreatedAt,
         draft.UpdatedAt,
-        draft.Version);
+        draft.Version)
+    {
+        Layout = new LayoutChoice(draft.LayoutId, draft.UseLayout),
+    };
+
+    private static async Task<OperationResult?> MissingLayoutAsync(AppDbContext db, ValidDraft draft, CancellationToken cancellationToken) =>
+        draft.Layout is { UseLayout: true, LayoutId: { } layoutId } && !await db.EmailLayouts.AnyAsync(l => l.Id == layoutId, cancellationToken)
+            ? OperationResult.Invalid("layoutId", $"There is no layout {layoutId} (any more): choose another, or none for the default layout.")
+            : null;
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

@@ -5,6 +5,7 @@ using NonprofitPortal.Features.Accounts;
 using NonprofitPortal.Features.Campaigns;
 using NonprofitPortal.Features.Campaigns.Api;
 using NonprofitPortal.Features.Drafts.Api;
+using NonprofitPortal.Features.Layouts;
 using NonprofitPortal.Features.Nonprofits;
 
 namespace NonprofitPortal.Features.Drafts;
@@ -77,7 +78,8 @@ public static class DraftsEndpoints
     }
 
     private static async Task<Results<Ok<PreviewResponse>, ProblemHttpResult>> Preview(
-        long id, PreviewRequest request, DraftService drafts, DraftPreviewer previewer, NonprofitDirectory directory, ClaimsPrincipal user, CancellationToken cancellationToken)
+        long id, PreviewRequest request, DraftService drafts, DraftPreviewer previewer, LayoutService layouts, NonprofitDirectory directory, ClaimsPrincipal user,
+        CancellationToken cancellationToken)
     {
         if (await drafts.FindAsync(id, cancellationToken) is not { } draft)
         {
@@ -91,7 +93,8 @@ public static class DraftsEndpoints
         }
 
         var sender = await previewer.SenderAsync(user, cancellationToken);
-        var result = previewer.Preview(draft.SubjectTemplate, draft.BodyTemplate, nonprofit, sender, cancellationToken);
+        var layout = await layouts.ResolveAsync(draft.Layout.LayoutId, draft.Layout.UseLayout, cancellationToken);
+        var result = previewer.Preview(draft.SubjectTemplate, draft.BodyTemplate, layout?.Html, nonprofit, sender, cancellationToken);
         if (result.Email is { } email)
         {
             return TypedResults.Ok(new PreviewResponse(email.Subject, email.Html, email.Text));

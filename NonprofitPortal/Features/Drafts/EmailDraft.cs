@@ -11,6 +11,12 @@ public sealed class EmailDraft
 
     public string BodyTemplate { get; set; } = "";
 
+    /// <summary>The layout chosen for it; null for the default layout. Set to null when that layout is deleted.</summary>
+    public long? LayoutId { get; set; }
+
+    /// <summary>False to send the body as it is, in no layout.</summary>
+    public bool UseLayout { get; set; } = true;
+
     /// <summary>Every nonprofit that has not opted out, whatever else is chosen.</summary>
     public bool RecipientsAll { get; set; }
 

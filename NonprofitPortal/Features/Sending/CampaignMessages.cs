@@ -37,7 +37,7 @@ public sealed class CampaignMessages(
         var now = time.GetUtcNow();
         var model = new TemplateModel(
             new NonprofitValues(send.Name, send.Address, send.Email, send.Tags.Length == 0 ? [] : send.Tags.Split(';')),
-            new FoundationValues(appOptions.Value.FoundationName),
+            FoundationValues.From(appOptions.Value),
             new SenderValues(campaign.SenderName, campaign.SenderEmail),
             unsubscribe,
             DateOnly.FromDateTime(now.UtcDateTime));

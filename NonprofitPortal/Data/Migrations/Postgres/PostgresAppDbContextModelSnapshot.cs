@@ -417,6 +417,9 @@ namespace NonprofitPortal.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("CompletedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ContentTemplate")
+                        .HasColumnType("text");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -438,6 +441,13 @@ namespace NonprofitPortal.Data.Migrations.Postgres
                     b.Property<string>("IdempotencyKey")
                         .HasMaxLength(651)
                         .HasColumnType("character varying(651)");
+
+                    b.Property<long?>("LayoutId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LayoutName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -632,6 +642,9 @@ namespace NonprofitPortal.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<long?>("LayoutId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -665,15 +678,69 @@ namespace NonprofitPortal.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<bool>("UseLayout")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true);
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
 
+                    b.HasIndex("LayoutId");
+
                     b.HasIndex("UpdatedAt");
 
                     b.ToTable("EmailDrafts", (string)null);
+                });
+
+            modelBuilder.Entity("NonprofitPortal.Features.Layouts.EmailLayout", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IsDefault");
+
+                    b.ToTable("EmailLayouts", (string)null);
                 });
 
             modelBuilder.Entity("NonprofitPortal.Features.Nonprofits.Nonprofit", b =>
@@ -920,6 +987,14 @@ namespace NonprofitPortal.Data.Migrations.Postgres
                         .HasForeignKey("NonprofitId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("NonprofitPortal.Features.Drafts.EmailDraft", b =>
+                {
+                    b.HasOne("NonprofitPortal.Features.Layouts.EmailLayout", null)
+                        .WithMany()
+                        .HasForeignKey("LayoutId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("NonprofitPortal.Features.Nonprofits.NonprofitTag", b =>

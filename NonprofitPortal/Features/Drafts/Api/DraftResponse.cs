@@ -11,9 +11,11 @@ public sealed record DraftResponse(
     string CreatedBy,
     string UpdatedBy,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    long? LayoutId,
+    bool UseLayout)
 {
     public static DraftResponse From(DraftDetails draft, RecipientCount count) => new(
         draft.Id, draft.Name, draft.SubjectTemplate, draft.BodyTemplate, RecipientsDto.From(draft.Recipients), draft.Cc, count,
-        draft.CreatedBy, draft.UpdatedBy, draft.CreatedAt, draft.UpdatedAt);
+        draft.CreatedBy, draft.UpdatedBy, draft.CreatedAt, draft.UpdatedAt, draft.Layout.LayoutId, draft.Layout.UseLayout);
 }

@@ -1,3 +1,4 @@
+using NonprofitPortal.Features.Layouts;
 using NonprofitPortal.Features.Nonprofits;
 
 namespace NonprofitPortal.Features.Drafts.Pages;
@@ -24,9 +25,11 @@ public sealed class DraftForm
 
     public List<string> Cc { get; } = [];
 
+    public LayoutChoice Layout { get; set; } = LayoutChoice.Default;
+
     public RecipientSelection Recipients => new(AllRecipients, Chosen.Select(n => n.Id).ToList(), new DirectoryFilter(Search, Domain, Tag));
 
-    public DraftInput ToInput() => new(Name, Subject, Body, Recipients, Cc);
+    public DraftInput ToInput() => new(Name, Subject, Body, Recipients, Cc) { Layout = Layout };
 
     /// <summary>A value that changes whenever anything saved changes: compared to know about unsaved changes.</summary>
     public string Fingerprint() => System.Text.Json.JsonSerializer.Serialize(ToInput());
@@ -42,6 +45,7 @@ public sealed class DraftForm
             Search = draft.Recipients.Filter.Search,
             Domain = draft.Recipients.Filter.Domain,
             Tag = draft.Recipients.Filter.Tag,
+            Layout = draft.Layout,
         };
         form.Chosen.AddRange(chosen);
         form.Cc.AddRange(draft.Cc);

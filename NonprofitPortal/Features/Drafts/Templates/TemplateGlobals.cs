@@ -14,7 +14,7 @@ internal static class TemplateGlobals
             tags.Add(tag);
         }
 
-        return new ScriptObject(8)
+        return new ScriptObject(9)
         {
             ["nonprofit"] = new ScriptObject(4)
             {
@@ -23,9 +23,15 @@ internal static class TemplateGlobals
                 ["email"] = model.Nonprofit.Email,
                 ["tags"] = tags,
             },
-            ["foundation"] = new ScriptObject(1) { ["name"] = model.Foundation.Name },
+            ["foundation"] = new ScriptObject(3)
+            {
+                ["name"] = model.Foundation.Name,
+                ["address"] = model.Foundation.Address,
+                ["logo_url"] = model.Foundation.LogoUrl,
+            },
             ["sender"] = new ScriptObject(2) { ["name"] = model.Sender.Name, ["email"] = model.Sender.Email },
             ["unsubscribe_url"] = model.UnsubscribeUrl,
+            ["web_version_url"] = model.WebVersionUrl,
             ["today"] = model.Today.ToDateTime(TimeOnly.MinValue),
         };
     }

@@ -10,9 +10,12 @@ public static class TemplateVariables
         new("nonprofit.email", "The nonprofit's email address."),
         new("nonprofit.tags", "The nonprofit's tags, a list: {{ for tag in nonprofit.tags }}…{{ end }}."),
         new("foundation.name", "The foundation's name."),
+        new("foundation.address", "The foundation's postal address (App:FoundationAddress), often on several lines: {{ foundation.address | html.newline_to_br }} keeps them."),
+        new("foundation.logo_url", "The address of the foundation's logo (App:FoundationLogoUrl); empty when there is none."),
         new("sender.name", "The name of the person sending the email."),
         new("sender.email", "The email address of the person sending the email."),
         new("unsubscribe_url", "The link that unsubscribes this nonprofit from the foundation's emails."),
+        new("web_version_url", "The link to a page that shows this nonprofit's email as sent, for those whose mail client shows it badly."),
         new("today", "The day of sending, printed as 2026-03-31; format it with {{ today | date.to_string '%d %B %Y' }}."),
     ];
 }

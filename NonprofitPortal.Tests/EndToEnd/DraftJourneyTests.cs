@@ -45,6 +45,8 @@ public sealed class DraftJourneyTests(BrowserHost app, ChromiumBrowser browser)
         await editor.SelectBackAsync("thank you".Length);
         await editor.ToolbarButton("Bold (Ctrl+B)").ClickAsync();
         await Assertions.Expect(editor.ToolbarButton("Bold (Ctrl+B)")).ToHaveAttributeAsync("aria-pressed", "true");
+        // The button's command goes through the server, and the editor takes the focus back after it.
+        await Assertions.Expect(editor.VisualBody).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("End");
         await page.Keyboard.PressAsync("Control+b");
         await Assertions.Expect(editor.ToolbarButton("Bold (Ctrl+B)")).ToHaveAttributeAsync("aria-pressed", "false");

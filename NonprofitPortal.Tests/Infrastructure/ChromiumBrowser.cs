@@ -62,14 +62,17 @@ public sealed class ChromiumBrowser : IAsyncLifetime
         _playwright = null;
     }
 
-    public async Task<IBrowserContext> NewContextAsync(string baseUrl)
+    public Task<IBrowserContext> NewContextAsync(string baseUrl) => NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl });
+
+    /// <summary>A context with its own options: a viewport, a colour scheme.</summary>
+    public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options)
     {
         if (_browser is null)
         {
             throw new InvalidOperationException(UnavailableReason);
         }
 
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl });
+        var context = await _browser.NewContextAsync(options);
         context.SetDefaultTimeout((float)_defaultTimeout.TotalMilliseconds);
         return context;
     }

@@ -46,6 +46,24 @@ public abstract class DraftsApiTests(IPortalHostFixture fixture)
     }
 
     [Fact]
+    public async Task A_draft_keeps_its_layout_choice_and_a_layout_that_does_not_exist_is_refused()
+    {
+        using var admin = await Host.AdminClientAsync();
+        var shipped = (await admin.GetFromJsonAsync<List<NonprofitPortal.Features.Layouts.Api.LayoutResponse>>("/api/layouts", Cancel))!.Single(l => l.IsDefault);
+
+        var inNone = await admin.PostAsJsonAsync("/api/drafts", new { name = "No layout", bodyTemplate = "<p>x</p>", useLayout = false }, Cancel);
+        var inShipped = await admin.PostAsJsonAsync("/api/drafts", new { name = "Chosen layout", bodyTemplate = "<p>x</p>", layoutId = shipped.Id }, Cancel);
+        var inMissing = await admin.PostAsJsonAsync("/api/drafts", new { name = "Missing layout", bodyTemplate = "<p>x</p>", layoutId = 987_654 }, Cancel);
+
+        var none = await inNone.Content.ReadFromJsonAsync<DraftResponse>(Cancel);
+        var chosen = await admin.GetFromJsonAsync<DraftResponse>($"/api/drafts/{(await inShipped.Content.ReadFromJsonAsync<DraftResponse>(Cancel))!.Id}", Cancel);
+        Assert.Equal((null, false), (none!.LayoutId, none.UseLayout));
+        Assert.Equal((shipped.Id, true), (chosen!.LayoutId, chosen.UseLayout));
+        Assert.Equal(HttpStatusCode.BadRequest, inMissing.StatusCode);
+        Assert.Contains("There is no layout 987654", (await inMissing.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("errors").GetProperty("layoutId")[0].GetString());
+    }
+
+    [Fact]
     public async Task Invalid_drafts_are_refused_with_an_error_per_field()
     {
         using var admin = await Host.AdminClientAsync();

@@ -1,6 +1,7 @@
 namespace NonprofitPortal.Features.Campaigns;
 
 /// <summary>A campaign as sent: the frozen content, who sent it, and where it stands.</summary>
+/// <param name="BodyTemplate">The body as written; it went out in <see cref="LayoutName"/>.</param>
 public sealed record CampaignDetails(
     long Id,
     string Name,
@@ -12,4 +13,8 @@ public sealed record CampaignDetails(
     string SenderEmail,
     string CreatedBy,
     DateTimeOffset CreatedAt,
-    CampaignProgress Progress);
+    CampaignProgress Progress)
+{
+    /// <summary>The layout the body went out in, as it was at launch; null for none.</summary>
+    public string? LayoutName { get; init; }
+}

@@ -62,8 +62,11 @@ public sealed class CampaignService(
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         return campaign is null ? null : new CampaignDetails(
-            campaign.Id, campaign.Name, campaign.DraftId, campaign.SubjectTemplate, campaign.BodyTemplate, campaign.Cc,
-            campaign.SenderName, campaign.SenderEmail, campaign.CreatedBy, campaign.CreatedAt, ProgressOf(RowOf(campaign)));
+            campaign.Id, campaign.Name, campaign.DraftId, campaign.SubjectTemplate, campaign.ContentTemplate ?? campaign.BodyTemplate, campaign.Cc,
+            campaign.SenderName, campaign.SenderEmail, campaign.CreatedBy, campaign.CreatedAt, ProgressOf(RowOf(campaign)))
+        {
+            LayoutName = campaign.LayoutName,
+        };
     }
 
     /// <summary>One row read by its key: cheap enough to call every second while someone watches.</summary>

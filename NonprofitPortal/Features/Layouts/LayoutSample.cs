@@ -12,7 +12,7 @@ public static class LayoutSample
         and run long enough to wrap on a phone's narrow screen without making it scroll sideways.</p>
         <ul><li>A first point</li><li>A second point</li></ul>
         <blockquote>A quotation from a report.</blockquote>
-        <p data-email-button="" style="margin:24px 0"><a href="https://example.org" style="display:inline-block;padding:12px 24px;background-color:#2e5e4e;color:#ffffff;font-weight:bold;text-decoration:none;border-radius:4px">A button</a></p>
+        <p data-email-button="" style="margin:24px 0"><a href="https://example.org" class="button" style="display:inline-block;padding:12px 24px;background-color:#2e5e4e;color:#ffffff;font-weight:bold;text-decoration:none;border-radius:4px">A button</a></p>
         <p>With our best wishes,<br>{{ sender.name }}</p>
         """;
 }

@@ -6,7 +6,8 @@ namespace NonprofitPortal.Features.Operations;
 /// Headers on every response, error pages and static files included. The policy allows what
 /// Blazor Server and MudBlazor need: scripts from this origin only (plus the import map that
 /// <c>&lt;ImportMap&gt;</c> writes inline, by a per-request nonce), inline styles (MudBlazor sets
-/// <c>style</c> attributes), images from this origin and data: URLs, and the circuit's WebSocket
+/// <c>style</c> attributes), images from this origin, data: URLs and HTTPS addresses (emails
+/// show images by address), and the circuit's WebSocket
 /// back to this origin (<c>'self'</c> covers ws: and wss: to the same host in CSP 3).
 /// </summary>
 public static class SecurityHeaders
@@ -39,7 +40,8 @@ public static class SecurityHeaders
         "default-src 'self'; " +
         $"script-src 'self' 'nonce-{nonce}'; " +
         "style-src 'self' 'unsafe-inline'; " +
-        "img-src 'self' data:; " +
+        // Emails show images by their web address (a logo, a photo), in the editor and the preview.
+        "img-src 'self' data: https:; " +
         "font-src 'self' data:; " +
         "connect-src 'self'; " +
         "object-src 'none'; " +

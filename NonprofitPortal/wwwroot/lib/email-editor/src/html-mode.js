@@ -78,7 +78,7 @@ export function createHtmlMode(host, { value, label, dark, disabled, onChange })
                 EditorView.lineWrapping,
                 // Tab is left to move focus on, so that the keyboard can leave the editor.
                 keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap]),
-                EditorView.contentAttributes.of({ 'aria-label': label, 'aria-multiline': 'true', spellcheck: 'false' }),
+                EditorView.contentAttributes.of({ 'aria-label': label, 'aria-multiline': 'true', spellcheck: 'false', tabindex: '0' }),
                 EditorView.updateListener.of(update => {
                     if (update.docChanged) {
                         onChange(update.state.doc.toString());

@@ -72,7 +72,7 @@ const EmailButton = Node.create({
         }];
     },
     renderHTML({ node }) {
-        return ['p', { 'data-email-button': '', style: 'margin:24px 0' }, ['a', { href: node.attrs.href, style: buttonStyle }, node.attrs.label]];
+        return ['p', { 'data-email-button': '', style: 'margin:24px 0' }, ['a', { href: node.attrs.href, class: 'button', style: buttonStyle }, node.attrs.label]];
     },
     addNodeView() {
         return ({ node, getPos }) => {

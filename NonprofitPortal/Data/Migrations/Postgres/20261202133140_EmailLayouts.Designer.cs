@@ -13,7 +13,7 @@ using NpgsqlTypes;
 namespace NonprofitPortal.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261202120009_EmailLayouts")]
+    [Migration("20261202133140_EmailLayouts")]
     partial class EmailLayouts
     {
         /// <inheritdoc />
@@ -499,6 +499,25 @@ namespace NonprofitPortal.Data.Migrations.Postgres
                     b.HasIndex("CampaignId", "Status", "NextAttemptAt");
 
                     b.ToTable("EmailSends", (string)null);
+                });
+
+            modelBuilder.Entity("NonprofitPortal.Features.Campaigns.Tokens.SigningKey", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("SigningKeys", (string)null);
                 });
 
             modelBuilder.Entity("NonprofitPortal.Features.Drafts.DraftRecipient", b =>

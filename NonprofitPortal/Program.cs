@@ -4,6 +4,7 @@ using NonprofitPortal.Features.Accounts;
 using NonprofitPortal.Features.Bounces;
 using NonprofitPortal.Features.Campaigns;
 using NonprofitPortal.Features.Campaigns.Unsubscribe;
+using NonprofitPortal.Features.Campaigns.WebVersion;
 using NonprofitPortal.Features.Drafts;
 using NonprofitPortal.Features.Layouts;
 using NonprofitPortal.Features.Nonprofits;
@@ -55,6 +56,7 @@ app.MapLayoutsEndpoints();
 app.MapCampaignsEndpoints();
 app.MapUnsubscribeEndpoints();
 app.MapBouncesEndpoints();
+app.MapWebVersionEndpoints();
 app.MapSendingEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

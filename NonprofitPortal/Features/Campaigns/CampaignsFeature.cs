@@ -6,6 +6,7 @@ using NonprofitPortal.Features.Campaigns.Lifecycle;
 using NonprofitPortal.Features.Campaigns.Progress;
 using NonprofitPortal.Features.Campaigns.Tokens;
 using NonprofitPortal.Features.Campaigns.Unsubscribe;
+using NonprofitPortal.Features.Campaigns.WebVersion;
 using NonprofitPortal.Features.Sending;
 
 namespace NonprofitPortal.Features.Campaigns;
@@ -37,6 +38,7 @@ public static class CampaignsFeature
         services.AddSingleton<SendTokens>();
         services.AddSingleton<LegacyUnsubscribeLinks>();
         services.AddSingleton<Unsubscriber>();
+        services.AddSingleton<WebVersions>();
         switch (builder.ConfiguredDatabaseProvider())
         {
             case DatabaseProvider.PostgreSQL:

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using NonprofitPortal.Features.Accounts;
+using NonprofitPortal.Features.Campaigns.WebVersion;
 using NonprofitPortal.Features.Drafts.Templates;
 using NonprofitPortal.Features.Layouts;
 using NonprofitPortal.Features.Nonprofits;
@@ -93,7 +94,7 @@ public sealed class DraftPreviewer(
         publicAddress.Link("unsubscribe/preview"),
         DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime))
     {
-        WebVersionUrl = publicAddress.Link("email/preview"),
+        WebVersionUrl = publicAddress.Link($"{WebVersionLinks.Prefix}/preview"),
     };
 
     /// <summary>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using MimeKit;
 using NonprofitPortal.Features.Bounces;
 using NonprofitPortal.Features.Campaigns.Tokens;
+using NonprofitPortal.Features.Campaigns.WebVersion;
 using NonprofitPortal.Features.Drafts.Templates;
 using NonprofitPortal.Features.Operations;
 using NonprofitPortal.Features.Sending.Queue;
@@ -40,7 +41,7 @@ public sealed class CampaignMessages(
             FoundationValues.From(appOptions.Value),
             new SenderValues(campaign.SenderName, campaign.SenderEmail),
             unsubscribe,
-            DateOnly.FromDateTime(now.UtcDateTime));
+            DateOnly.FromDateTime(now.UtcDateTime)) { WebVersionUrl = publicAddress.Link(WebVersionLinks.PathFor(sendTokens, send.Id)) };
         var rendered = renderer.Render(campaign.SubjectTemplate, campaign.BodyTemplate, model, cancellationToken);
         if (rendered.Email is not { } email)
         {

@@ -25,6 +25,7 @@ public sealed partial class WebVersionTests(SqliteHost fixture)
             subject = "Seen on the web, {{ nonprofit.name }}",
             body = "<p>Dear {{ nonprofit.name }}, tagged {{ nonprofit.tags | array.join ', ' }}, on {{ today }}.</p>",
             recipients = new { ids = new[] { nonprofit.Id } },
+            useLayout = true,
         }, Cancel);
         Assert.Equal(HttpStatusCode.Accepted, launched.StatusCode);
 

@@ -60,6 +60,21 @@ public sealed class LayoutLaunchTests(SqliteHost fixture) : IClassFixture<Sqlite
     }
 
     [Fact]
+    public async Task A_one_shot_send_through_the_api_goes_out_as_given_unless_it_asks_for_a_layout()
+    {
+        using var admin = await Host.AdminClientAsync();
+        var nonprofit = await new NonprofitApi(admin).CreateAsync("One Shot Trust", "trust@one-shot.org");
+        long Launch(HttpResponseMessage response) => response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Cancel).Result.GetProperty("campaignId").GetInt64();
+
+        var asGiven = Launch(await admin.PostAsJsonAsync("/api/campaigns", new { subject = "s", body = "<p>Mine</p>", recipients = new { ids = new[] { nonprofit.Id } } }, Cancel));
+        var inDefault = Launch(await admin.PostAsJsonAsync("/api/campaigns", new { subject = "s", body = "<p>Mine</p>", recipients = new { ids = new[] { nonprofit.Id } }, useLayout = true }, Cancel));
+
+        await using var db = await Host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Cancel);
+        Assert.Equal("<p>Mine</p>", (await db.Campaigns.SingleAsync(c => c.Id == asGiven, Cancel)).BodyTemplate);
+        Assert.Equal(NonprofitPortal.Features.Layouts.DefaultLayout.Name, (await db.Campaigns.SingleAsync(c => c.Id == inDefault, Cancel)).LayoutName);
+    }
+
+    [Fact]
     public async Task A_body_with_a_form_is_refused_at_launch_with_its_place()
     {
         using var admin = await Host.AdminClientAsync();

@@ -97,7 +97,8 @@ public static class CampaignsEndpoints
         var input = new CampaignInput(name.Length > DraftRules.MaxNameLength ? name[..DraftRules.MaxNameLength] : name, null, subject, request.Body ?? "", selection, request.Cc ?? [])
         {
             SendAt = sendAt,
-            Layout = new LayoutChoice(request.LayoutId, request.UseLayout ?? true),
+            // Integrations that send their own HTML keep getting exactly it: a layout only when asked for.
+            Layout = new LayoutChoice(request.LayoutId, request.UseLayout ?? request.LayoutId is not null),
         };
         return Accepted(await launcher.LaunchAsync(input, user, idempotencyKey, cancellationToken));
     }

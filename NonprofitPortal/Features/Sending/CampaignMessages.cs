@@ -84,7 +84,9 @@ public sealed class CampaignMessages(
 
     /// <summary>
     /// The charset and transfer encoding chosen here from one pass over the text, so that neither
-    /// MimeKit (trying charsets) nor MailKit (scanning the encoded part before sending) has to.
+    /// MimeKit (trying charsets) nor MailKit (scanning the encoded part before sending) has to. The
+    /// encoding is given as an object: by its name MimeKit looks it up in a table behind one lock
+    /// that every sender waits on.
     /// </summary>
     private static TextPart BodyPart(string subtype, string text)
     {
@@ -93,7 +95,7 @@ public sealed class CampaignMessages(
         {
             ContentTransferEncoding = ascii && !HasLongLine(text) ? ContentEncoding.SevenBit : ContentEncoding.QuotedPrintable,
         };
-        part.SetText(ascii ? "us-ascii" : "utf-8", text);
+        part.SetText(ascii ? Encoding.ASCII : Encoding.UTF8, text);
         return part;
     }
 

@@ -31,8 +31,8 @@ public static class DkimBenchmark
         var (plain, dkim, plainCpu, dkimCpu) = (0.0, 0.0, 0.0, 0.0);
         for (var round = 0; round < 2; round++)
         {
-            plain = await CeilingBenchmark.RateAsync(sink.Port, messages, connections, () => unsigned, "compose + MailKit, unsigned");
-            dkim = await CeilingBenchmark.RateAsync(sink.Port, messages, connections, () => signed, "compose + MailKit, DKIM-signed");
+            plain = await CeilingBenchmark.RateAsync(sink.Port, messages, connections, () => unsigned, dispose: true, "compose + MailKit, unsigned");
+            dkim = await CeilingBenchmark.RateAsync(sink.Port, messages, connections, () => signed, dispose: true, "compose + MailKit, DKIM-signed");
             plainCpu = ComposeCpu(unsigned, messages / 5, "compose alone, one thread, unsigned");
             dkimCpu = ComposeCpu(signed, messages / 5, "compose alone, one thread, DKIM-signed");
         }
@@ -56,7 +56,7 @@ public static class DkimBenchmark
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         for (var i = 1; i <= messages; i++)
         {
-            compose(i);
+            compose(i).Dispose();
         }
 
         var perMessage = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / messages;

@@ -251,6 +251,9 @@ public sealed partial class SendDrainer(
             return SendOutcome.Failed(send, time.GetUtcNow(), $"Template error in the {error.Part}, line {error.Line}, column {error.Column}: {error.Message}");
         }
 
+        // Disposed when done with: MimeKit's messages and parts have finalizers, which would carry
+        // every message through a second collection and the finalizer thread.
+        using var composed = message;
         var tried = new List<MailServer>();
         string? lastError = null;
         while (true)

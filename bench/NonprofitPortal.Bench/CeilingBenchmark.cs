@@ -22,8 +22,8 @@ public static class CeilingBenchmark
         await using var sink = await SendingBenchmark.Sink.StartAsync();
         await using var app = await SendingBenchmark.BuildAsync("Sqlite", $"Data Source={Path.Combine(workDirectory, "ceiling.db")}", sink.Port, connections);
         var composer = app.Services.GetRequiredService<CampaignMessages>();
-        var content = new CampaignContent(1, SendingBenchmark.Subject, SendingBenchmark.Body, ["officer@foundation.test"], "bench@foundation.test", "bench@foundation.test");
-        MimeMessage Compose(int i) => composer.Compose(content, new ClaimedSend(i, 1, i, $"np{i}@d1.example", $"Nonprofit {i}", $"{i} Main Street, Springfield", "", 1, null), CancellationToken.None).Message!;
+        var campaign = composer.ComposerFor(new CampaignContent(1, SendingBenchmark.Subject, SendingBenchmark.Body, ["officer@foundation.test"], "bench@foundation.test", "bench@foundation.test"));
+        MimeMessage Compose(int i) => composer.Compose(campaign, new ClaimedSend(i, 1, i, $"np{i}@d1.example", $"Nonprofit {i}", $"{i} Main Street, Springfield", "", 1, null), CancellationToken.None).Message!;
 
         for (var round = 0; round < 2; round++)
         {

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using NonprofitPortal.Features.Bounces;
@@ -10,7 +9,7 @@ using NonprofitPortal.Features.Sending.Queue;
 
 namespace NonprofitPortal.Features.Sending;
 
-/// <summary>Renders one campaign message for one recipient and wraps it for the wire.</summary>
+/// <summary>Renders one campaign message for one recipient and wraps it for the wire (<see cref="CampaignComposer"/>).</summary>
 public sealed class CampaignMessages(
     TemplateRenderer renderer,
     SendTokens sendTokens,
@@ -31,89 +30,33 @@ public sealed class CampaignMessages(
 
     public string UnsubscribeUrl(long sendId) => publicAddress.Link($"unsubscribe/{sendTokens.Create(SendTokenPurpose.Unsubscribe, sendId)}");
 
+    /// <summary>What every message of <paramref name="campaign"/> shares, made once for all of them.</summary>
+    public CampaignComposer ComposerFor(CampaignContent campaign) => new(campaign, _from, FoundationValues.From(appOptions.Value));
+
+    /// <summary>One message on its own (a drain composes through <see cref="ComposerFor"/>, once per campaign).</summary>
+    public (MimeMessage? Message, IReadOnlyList<TemplateError> Errors) Compose(CampaignContent campaign, ClaimedSend send, CancellationToken cancellationToken) =>
+        Compose(ComposerFor(campaign), send, cancellationToken);
+
     /// <returns>The message, or the template errors that kept it from rendering.</returns>
-    public (MimeMessage? Message, IReadOnlyList<TemplateError> Errors) Compose(CampaignContent campaign, ClaimedSend send, CancellationToken cancellationToken)
+    public (MimeMessage? Message, IReadOnlyList<TemplateError> Errors) Compose(CampaignComposer campaign, ClaimedSend send, CancellationToken cancellationToken)
     {
         var unsubscribe = UnsubscribeUrl(send.Id);
         var now = time.GetUtcNow();
         var model = new TemplateModel(
             new NonprofitValues(send.Name, send.Address, send.Email, send.Tags.Length == 0 ? [] : send.Tags.Split(';')),
-            FoundationValues.From(appOptions.Value),
-            new SenderValues(campaign.SenderName, campaign.SenderEmail),
+            campaign.Foundation,
+            campaign.Sender,
             unsubscribe,
             DateOnly.FromDateTime(now.UtcDateTime)) { WebVersionUrl = publicAddress.Link(WebVersionLinks.PathFor(sendTokens, send.Id)) };
-        var rendered = renderer.Render(campaign.SubjectTemplate, campaign.BodyTemplate, model, cancellationToken);
+        var rendered = renderer.Render(campaign.Content.SubjectTemplate, campaign.Content.BodyTemplate, model, cancellationToken);
         if (rendered.Email is not { } email)
         {
             return (null, rendered.Errors);
         }
 
-        var message = new MimeMessage
-        {
-            MessageId = MessageIdFor(send),
-            Date = now,
-            Subject = email.Subject,
-            Body = new MultipartAlternative { BodyPart("plain", email.Text), BodyPart("html", email.Html) },
-        };
-        // A new address each time: an address list subscribes to its addresses' Changed event, so
-        // one shared instance would keep every message ever sent alive.
-        message.From.Add(new MailboxAddress(_from.Name, _from.Address));
-        message.To.Add(new MailboxAddress(send.Name, send.Email));
-        foreach (var cc in campaign.Cc)
-        {
-            message.Cc.Add(MailboxAddress.Parse(cc));
-        }
-
-        if (MailboxAddress.TryParse(campaign.SenderEmail, out var sender))
-        {
-            message.ReplyTo.Add(new MailboxAddress(campaign.SenderName, sender.Address));
-        }
-
-        // RFC 2369 and RFC 8058: mail clients offer "Unsubscribe", and may POST to it in one click.
-        message.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
-        message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         // VERP: the SMTP connection sends it as the envelope sender (MAIL FROM), not as a header.
-        if (returnPaths.For(send.Id) is { } returnPath)
-        {
-            message.Headers.Add(HeaderId.ReturnPath, $"<{returnPath}>");
-        }
-
+        var message = campaign.Message(MessageIdFor(send), now, email, send.Name, send.Email, unsubscribe, returnPaths.For(send.Id));
         signer.Sign(message);
         return (message, []);
-    }
-
-    /// <summary>
-    /// The charset and transfer encoding chosen here from one pass over the text, so that neither
-    /// MimeKit (trying charsets) nor MailKit (scanning the encoded part before sending) has to. The
-    /// encoding is given as an object: by its name MimeKit looks it up in a table behind one lock
-    /// that every sender waits on.
-    /// </summary>
-    private static TextPart BodyPart(string subtype, string text)
-    {
-        var ascii = Ascii.IsValid(text);
-        var part = new TextPart(subtype)
-        {
-            ContentTransferEncoding = ascii && !HasLongLine(text) ? ContentEncoding.SevenBit : ContentEncoding.QuotedPrintable,
-        };
-        part.SetText(ascii ? Encoding.ASCII : Encoding.UTF8, text);
-        return part;
-    }
-
-    /// <summary>SMTP allows 998 characters a line; longer lines must be encoded.</summary>
-    private static bool HasLongLine(ReadOnlySpan<char> text)
-    {
-        const int MaxLineLength = 998;
-        while (text.Length > MaxLineLength)
-        {
-            var end = text.IndexOf('\n');
-            if (end < 0 || end > MaxLineLength)
-            {
-                return true;
-            }
-
-            text = text[(end + 1)..];
-        }
-
-        return false;
     }
 }

@@ -95,7 +95,7 @@ public sealed partial class SendDrainer(
 
     private async Task ClaimAsync(ClaimedBacklog<QueuedSend> backlog, HeldSends held, OutcomeRecorder recorder, CancellationToken stopping)
     {
-        var campaigns = new Dictionary<long, CampaignContent>();
+        var campaigns = new Dictionary<long, CampaignComposer>();
         var retryDelay = FirstClaimRetryDelay;
         while (!stopping.IsCancellationRequested && servers.AnyUsable())
         {
@@ -158,13 +158,13 @@ public sealed partial class SendDrainer(
     }
 
     /// <summary>Not cancellable, like the claim: the rows are held by now.</summary>
-    private async Task LoadContentAsync(Dictionary<long, CampaignContent> campaigns, IReadOnlyList<HeldSend> claimed)
+    private async Task LoadContentAsync(Dictionary<long, CampaignComposer> campaigns, IReadOnlyList<HeldSend> claimed)
     {
         foreach (var campaignId in claimed.Select(s => s.Send.CampaignId).Distinct())
         {
             if (!campaigns.ContainsKey(campaignId))
             {
-                campaigns[campaignId] = await queue.ContentAsync(campaignId, CancellationToken.None);
+                campaigns[campaignId] = messages.ComposerFor(await queue.ContentAsync(campaignId, CancellationToken.None));
             }
         }
     }
@@ -241,7 +241,7 @@ public sealed partial class SendDrainer(
     /// <summary>Back to the queue unsent, the attempt not counted. Fenced like every outcome: if another worker holds the row now, this changes nothing.</summary>
     private SendOutcome HandBack(ClaimedSend send) => SendOutcome.Retry(send, time.GetUtcNow(), time.GetUtcNow(), null, refund: true);
 
-    private async Task<SendOutcome> SendAsync(CampaignContent campaign, HeldSend held, HeldSends allHeld, CancellationToken stopping)
+    private async Task<SendOutcome> SendAsync(CampaignComposer campaign, HeldSend held, HeldSends allHeld, CancellationToken stopping)
     {
         var send = held.Send;
         var (message, errors) = messages.Compose(campaign, send, CancellationToken.None);
@@ -336,7 +336,7 @@ public sealed partial class SendDrainer(
         return name.Length <= 100 ? name : name[^100..];
     }
 
-    private sealed record QueuedSend(CampaignContent Campaign, HeldSend Send);
+    private sealed record QueuedSend(CampaignComposer Campaign, HeldSend Send);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Made {Count} sends pending again: the workers holding them stopped before their lease ran out")]
     private partial void LogRecovered(int count);

@@ -13,6 +13,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using NonprofitPortal.Data;
 using NonprofitPortal.Features.Accounts;
+using NonprofitPortal.Features.Bounces;
 using NonprofitPortal.Features.Campaigns;
 using NonprofitPortal.Features.Drafts;
 using NonprofitPortal.Features.Nonprofits;
@@ -151,6 +152,7 @@ public static class SendingBenchmark
         builder.AddNonprofits();
         builder.AddDrafts();
         builder.AddCampaigns();
+        builder.AddBounces();
         var app = builder.Build();
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         await db.Database.MigrateAsync();

@@ -16,6 +16,7 @@ using NonprofitPortal.Features.Accounts;
 using NonprofitPortal.Features.Bounces;
 using NonprofitPortal.Features.Campaigns;
 using NonprofitPortal.Features.Drafts;
+using NonprofitPortal.Features.Layouts;
 using NonprofitPortal.Features.Nonprofits;
 using NonprofitPortal.Features.Operations;
 using NonprofitPortal.Features.Sending;
@@ -151,6 +152,7 @@ public static class SendingBenchmark
         builder.AddAccounts();
         builder.AddNonprofits();
         builder.AddDrafts();
+        builder.AddLayouts();
         builder.AddCampaigns();
         builder.AddBounces();
         var app = builder.Build();

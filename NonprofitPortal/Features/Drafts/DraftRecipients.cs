@@ -15,14 +15,16 @@ public sealed class DraftRecipients(IDbContextFactory<AppDbContext> contextFacto
             return db.Nonprofits;
         }
 
+        // One parameter holding every id (a JSON array) rather than EF's default of one per id:
+        // staff pick thousands, and SQL Server takes at most 2,100 parameters a statement.
         var ids = selection.Ids.ToList();
         if (!selection.HasFilter)
         {
-            return db.Nonprofits.Where(n => ids.Contains(n.Id));
+            return db.Nonprofits.Where(n => EF.Parameter(ids).Contains(n.Id));
         }
 
         var filtered = directory.Matching(db, selection.Filter).Select(n => n.Id);
-        return db.Nonprofits.Where(n => ids.Contains(n.Id) || filtered.Contains(n.Id));
+        return db.Nonprofits.Where(n => EF.Parameter(ids).Contains(n.Id) || filtered.Contains(n.Id));
     }
 
     /// <summary>How many the selection reaches, and how many it leaves out for having opted out or being suppressed (and why), in one query.</summary>

@@ -33,7 +33,7 @@ public sealed class NonprofitDirectory(IDbContextFactory<AppDbContext> contextFa
     {
         var wanted = ids.ToList();
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await Summaries(db.Nonprofits.Where(n => wanted.Contains(n.Id)).OrderBy(n => n.Id)).ToListAsync(cancellationToken);
+        return await Summaries(db.Nonprofits.Where(n => EF.Parameter(wanted).Contains(n.Id)).OrderBy(n => n.Id)).ToListAsync(cancellationToken);
     }
 
     public async Task<int> CountAsync(CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using NonprofitPortal.Features.Accounts;
 using NonprofitPortal.Features.Campaigns;
 using NonprofitPortal.Features.Campaigns.Pages;
 using NonprofitPortal.Features.Campaigns.Progress;
+using NonprofitPortal.Features.Campaigns.Sends;
 using NonprofitPortal.Tests.Components;
 using NonprofitPortal.Tests.Integration;
 
@@ -23,7 +24,7 @@ public sealed class CampaignPageTests : MudTestContext
     public CampaignPageTests(SqliteHost fixture)
     {
         _campaigns = new SeededCampaigns(fixture.Host);
-        foreach (var service in new[] { typeof(CampaignService), typeof(CampaignProgressMonitor), typeof(TimeProvider) })
+        foreach (var service in new[] { typeof(CampaignService), typeof(CampaignProgressMonitor), typeof(SendLog), typeof(TimeProvider) })
         {
             Services.AddSingleton(service, fixture.Host.Services.GetRequiredService(service));
         }
@@ -43,6 +44,23 @@ public sealed class CampaignPageTests : MudTestContext
         page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("[data-testid=campaign-failures] tbody tr").Count));
         Assert.Contains(SeededCampaigns.SmtpReply, page.Find("[data-testid=campaign-failures]").TextContent);
         Assert.Equal("3", Count(page, "failed"));
+    }
+
+    [Fact]
+    public async Task The_recipients_section_finds_a_recipient_by_email_and_shows_the_server_and_its_reply()
+    {
+        var id = await _campaigns.AddAsync("Kids and Co", CampaignStatus.Completed, total: 40, sent: 37, failed: 3);
+        var page = RenderPage(id);
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("[data-testid=campaign-recipients] tbody tr").Count));
+
+        page.Find("#recipients-search").Input($"failed-2@campaign-{id}.example");
+
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=campaign-recipients] tbody tr")), TimeSpan.FromSeconds(5));
+        var row = page.Find("[data-testid=campaign-recipients] tbody tr");
+        Assert.Contains("Failed nonprofit 2", row.TextContent);
+        Assert.Equal("failed", row.QuerySelector("[data-testid=recipient-status]")!.TextContent.Trim());
+        Assert.Contains("smtp-a", row.QuerySelector("[data-testid=recipient-reply]")!.TextContent);
+        Assert.Contains(SeededCampaigns.SmtpReply, row.QuerySelector("[data-testid=recipient-reply]")!.TextContent);
     }
 
     [Fact]

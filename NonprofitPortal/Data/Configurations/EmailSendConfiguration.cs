@@ -30,6 +30,12 @@ internal sealed class EmailSendConfiguration : IEntityTypeConfiguration<EmailSen
         builder.HasIndex(s => new { s.CampaignId, s.Status, s.NextAttemptAt });
         builder.HasIndex(s => s.NonprofitId);
 
+        // The per-recipient log, a page at a time by key: all of a campaign's messages, those of one
+        // status, and one recipient found by email.
+        builder.HasIndex(s => new { s.CampaignId, s.Id });
+        builder.HasIndex(s => new { s.CampaignId, s.Status, s.Id });
+        builder.HasIndex(s => new { s.CampaignId, s.Email });
+
         // Only the rows in flight: lease recovery finds expired ones without scanning the table.
         builder.HasIndex(s => s.LeaseExpiresAt).HasFilter("\"Status\" = 1");
     }

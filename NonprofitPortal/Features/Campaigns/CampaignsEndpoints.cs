@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using NonprofitPortal.Features.Accounts;
 using NonprofitPortal.Features.Campaigns.Api;
 using NonprofitPortal.Features.Campaigns.Progress;
+using NonprofitPortal.Features.Campaigns.Sends;
 using NonprofitPortal.Features.Drafts;
 using NonprofitPortal.Features.Layouts;
 using NonprofitPortal.Features.Nonprofits;
@@ -20,6 +21,8 @@ public static class CampaignsEndpoints
         campaigns.MapGet("/", List).WithName("ListCampaigns");
         campaigns.MapGet("/{id:long}", Get).WithName("GetCampaign");
         campaigns.MapGet("/{id:long}/failures", Failures).WithName("ListCampaignFailures");
+        campaigns.MapGet("/{id:long}/sends", Sends).WithName("ListCampaignSends");
+        campaigns.MapGet("/{id:long}/sends/export", ExportSends).WithName("ExportCampaignSends");
         campaigns.MapPost("/", Launch).WithName("LaunchCampaign").RequireAuthorization(Permissions.CampaignsSend);
         campaigns.MapPost("/{id:long}/pause", (long id, CampaignService service, ClaimsPrincipal user, CancellationToken ct) => Steer(id, service, service.PauseAsync(id, user, ct), ct))
             .WithName("PauseCampaign").RequireAuthorization(Permissions.CampaignsSend);
@@ -55,6 +58,50 @@ public static class CampaignsEndpoints
         var result = await service.FailuresAsync(id, Math.Max(0, page ?? 0), Math.Clamp(pageSize ?? 100, 1, 1000), cancellationToken);
         return TypedResults.Ok(new FailuresResponse(result.Items, result.TotalCount));
     }
+
+    private static async Task<Results<Ok<SendsResponse>, ProblemHttpResult>> Sends(
+        long id, string? search, string? status, string? cursor, int? limit, CampaignService campaigns, SendLog log, CancellationToken cancellationToken)
+    {
+        if (!SendLogFilter.TryParseStatus(status, out var only))
+        {
+            return InvalidStatus();
+        }
+
+        if (!SendLogCursor.TryParse(cursor, out var after))
+        {
+            return ProblemResults.Invalid("cursor", "Not a cursor this list handed out: pass nextCursor from the previous page, or nothing for the first.");
+        }
+
+        if (await campaigns.ProgressAsync(id, cancellationToken) is null)
+        {
+            return ProblemResults.From(OperationResult.NotFound("That campaign does not exist."));
+        }
+
+        var page = await log.PageAsync(id, new SendLogFilter(search, only), after, Math.Clamp(limit ?? SendLog.DefaultLimit, 1, SendLog.MaxLimit), cancellationToken);
+        return TypedResults.Ok(new SendsResponse(page.Items, page.NextCursor));
+    }
+
+    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> ExportSends(
+        long id, string? search, string? status, CampaignService campaigns, SendLogCsvExport export, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (!SendLogFilter.TryParseStatus(status, out var only))
+        {
+            return InvalidStatus();
+        }
+
+        if (await campaigns.ProgressAsync(id, cancellationToken) is null)
+        {
+            return ProblemResults.From(OperationResult.NotFound("That campaign does not exist."));
+        }
+
+        http.Response.ContentType = "text/csv; charset=utf-8";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"campaign-{id}-recipients-{time.GetUtcNow():yyyyMMdd-HHmm}.csv\"";
+        await export.WriteAsync(http.Response.Body, id, new SendLogFilter(search, only), cancellationToken);
+        return TypedResults.Empty;
+    }
+
+    private static ProblemHttpResult InvalidStatus() =>
+        ProblemResults.Invalid("status", $"One of {string.Join(", ", Enum.GetNames<SendStatus>().Select(n => n.ToLowerInvariant()))}, or nothing for every recipient.");
 
     private static async Task<Results<Accepted<LaunchResponse>, ProblemHttpResult>> Launch(
         CampaignRequest request,

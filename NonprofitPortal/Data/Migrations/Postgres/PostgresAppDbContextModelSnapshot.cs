@@ -575,8 +575,14 @@ namespace NonprofitPortal.Data.Migrations.Postgres
 
                     b.HasIndex("NonprofitId");
 
+                    b.HasIndex("CampaignId", "Email");
+
+                    b.HasIndex("CampaignId", "Id");
+
                     b.HasIndex("CampaignId", "NonprofitId")
                         .IsUnique();
+
+                    b.HasIndex("CampaignId", "Status", "Id");
 
                     b.HasIndex("CampaignId", "Status", "NextAttemptAt");
 

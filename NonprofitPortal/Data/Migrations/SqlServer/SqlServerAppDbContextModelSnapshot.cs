@@ -577,9 +577,15 @@ namespace NonprofitPortal.Data.Migrations.SqlServer
 
                     b.HasIndex("NonprofitId");
 
+                    b.HasIndex("CampaignId", "Email");
+
+                    b.HasIndex("CampaignId", "Id");
+
                     b.HasIndex("CampaignId", "NonprofitId")
                         .IsUnique()
                         .HasFilter("[NonprofitId] IS NOT NULL");
+
+                    b.HasIndex("CampaignId", "Status", "Id");
 
                     b.HasIndex("CampaignId", "Status", "NextAttemptAt");
 

@@ -554,8 +554,14 @@ namespace NonprofitPortal.Data.Migrations.Sqlite
 
                     b.HasIndex("NonprofitId");
 
+                    b.HasIndex("CampaignId", "Email");
+
+                    b.HasIndex("CampaignId", "Id");
+
                     b.HasIndex("CampaignId", "NonprofitId")
                         .IsUnique();
+
+                    b.HasIndex("CampaignId", "Status", "Id");
 
                     b.HasIndex("CampaignId", "Status", "NextAttemptAt");
 

@@ -1,0 +1,110 @@
+using System.Net;
+using System.Text.Json;
+using NonprofitPortal.Features.Campaigns;
+using NonprofitPortal.Features.Campaigns.Api;
+using NonprofitPortal.Tests.Infrastructure;
+
+namespace NonprofitPortal.Tests.Integration.Campaigns;
+
+/// <summary>The per-recipient log through the real host, after a campaign sent into a real smtp-sink; on SQLite and PostgreSQL (subclasses at the end).</summary>
+public abstract class SendLogTests(PostgresServer postgres, bool onPostgres)
+{
+    private readonly SendingHosts _hosts = new(postgres, onPostgres);
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_log_finds_a_recipient_by_email_and_shows_the_reply_of_the_server_that_took_the_message()
+    {
+        await using var sink = await SendingHosts.StartSinkAsync();
+        await using var host = await _hosts.StartAsync(sink);
+        var api = new CampaignApi(await host.AdminClientAsync());
+        await api.ImportRecipientsAsync("kids", 30);
+        var launched = await api.LaunchToTagAsync("kids");
+        await api.WaitUntilFinishedAsync(launched.CampaignId);
+        var received = sink.ReadMessages().OfCampaign(launched.CampaignId)
+            .Single(m => m.Recipients.Contains("kids-17@kids.example"));
+
+        var found = await SendsAsync(api, launched.CampaignId, "?search=Kids-17@Kids.Example");
+
+        var entry = Assert.Single(found.Items);
+        Assert.Equal(("Nonprofit kids 17", "kids-17@kids.example", SendStatus.Sent, 1), (entry.Name, entry.Email, entry.Status, entry.Attempts));
+        Assert.Equal("2.0.0 Ok", entry.Reply);
+        Assert.False(string.IsNullOrEmpty(entry.Server));
+        Assert.NotNull(entry.SentAt);
+        Assert.Equal(received.Header("Message-ID"), $"<{entry.MessageId}>");
+        Assert.Null(found.NextCursor);
+    }
+
+    [Fact]
+    public async Task Cursor_pages_list_every_recipient_once_in_send_order_and_filters_narrow_them()
+    {
+        await using var sink = await SendingHosts.StartSinkAsync();
+        await using var host = await _hosts.StartAsync(sink);
+        var api = new CampaignApi(await host.AdminClientAsync());
+        var emails = await api.ImportRecipientsAsync("paged", 23);
+        var launched = await api.LaunchToTagAsync("paged");
+        await api.WaitUntilFinishedAsync(launched.CampaignId);
+
+        var pages = new List<SendsResponse>();
+        string? cursor = null;
+        do
+        {
+            var page = await SendsAsync(api, launched.CampaignId, $"?limit=5{(cursor is null ? "" : $"&cursor={cursor}")}");
+            pages.Add(page);
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null && pages.Count < 10);
+
+        var listed = pages.SelectMany(p => p.Items).ToList();
+        var byName = await SendsAsync(api, launched.CampaignId, "?search=PAGED 1");
+        var sent = await SendsAsync(api, launched.CampaignId, "?status=sent&limit=500");
+        var failed = await SendsAsync(api, launched.CampaignId, "?status=failed");
+
+        Assert.Equal([5, 5, 5, 5, 3], pages.Select(p => p.Items.Count));
+        Assert.Equal(emails.Order(), listed.Select(e => e.Email).Order());
+        Assert.Equal(listed.Select(e => e.Id).Order(), listed.Select(e => e.Id));
+        Assert.Equal(["paged-1@paged.example", .. Enumerable.Range(10, 10).Select(i => $"paged-{i}@paged.example")], byName.Items.Select(e => e.Email));
+        Assert.Equal(23, sent.Items.Count);
+        Assert.Empty(failed.Items);
+    }
+
+    [Fact]
+    public async Task The_export_is_csv_of_the_same_recipients_and_unknown_campaigns_or_cursors_are_refused()
+    {
+        await using var sink = await SendingHosts.StartSinkAsync();
+        await using var host = await _hosts.StartAsync(sink);
+        var api = new CampaignApi(await host.AdminClientAsync());
+        await api.ImportRecipientsAsync("exported", 3);
+        var launched = await api.LaunchToTagAsync("exported");
+        await api.WaitUntilFinishedAsync(launched.CampaignId);
+
+        var csv = await api.Client.GetAsync($"/api/campaigns/{launched.CampaignId}/sends/export?search=exported-2", Cancel);
+        var lines = (await csv.Content.ReadAsStringAsync(Cancel)).TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var missing = await api.Client.GetAsync("/api/campaigns/999999/sends", Cancel);
+        var forged = await api.Client.GetAsync($"/api/campaigns/{launched.CampaignId}/sends?cursor=abc", Cancel);
+        var unknownStatus = await api.Client.GetAsync($"/api/campaigns/{launched.CampaignId}/sends?status=delivered", Cancel);
+
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith("id,nonprofitId,name,email,status,attempts,server,reply,sentAt,messageId,bouncedAt,bounceType,complainedAt,openedAt,clickedAt", lines[0], StringComparison.Ordinal);
+        Assert.Contains(",exported-2@exported.example,sent,1,", lines[1], StringComparison.Ordinal);
+        Assert.Contains(",2.0.0 Ok,", lines[1], StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal("application/problem+json", forged.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.BadRequest, unknownStatus.StatusCode);
+    }
+
+    private static async Task<SendsResponse> SendsAsync(CampaignApi api, long campaignId, string query)
+    {
+        var response = await api.Client.GetAsync($"/api/campaigns/{campaignId}/sends{query}", Cancel);
+        var body = await response.Content.ReadAsStringAsync(Cancel);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{query} answered {response.StatusCode}: {body}");
+        return JsonSerializer.Deserialize<SendsResponse>(body, CampaignApi.Json)!;
+    }
+}
+
+public sealed class SqliteSendLogTests(PostgresServer postgres) : SendLogTests(postgres, onPostgres: false);
+
+public sealed class PostgresSendLogTests(PostgresServer postgres) : SendLogTests(postgres, onPostgres: true);

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using NonprofitPortal.Features.Campaigns;
+using NonprofitPortal.Features.Bounces;
 using NonprofitPortal.Features.Campaigns.Api;
+using NonprofitPortal.Features.Campaigns.Sends;
 using NonprofitPortal.Tests.Infrastructure;
 
 namespace NonprofitPortal.Tests.Integration.Campaigns;
@@ -34,6 +36,27 @@ public abstract class SendLogTests(PostgresServer postgres, bool onPostgres)
         Assert.NotNull(entry.SentAt);
         Assert.Equal(received.Header("Message-ID"), $"<{entry.MessageId}>");
         Assert.Null(found.NextCursor);
+    }
+
+    [Fact]
+    public async Task A_bounce_reported_after_sending_shows_on_that_recipient_only()
+    {
+        await using var sink = await SendingHosts.StartSinkAsync();
+        await using var host = await _hosts.StartAsync(sink);
+        var api = new CampaignApi(await host.AdminClientAsync());
+        await api.ImportRecipientsAsync("gone", 2);
+        var launched = await api.LaunchToTagAsync("gone");
+        await api.WaitUntilFinishedAsync(launched.CampaignId);
+        var gone = Assert.Single((await SendsAsync(api, launched.CampaignId, "?search=gone-1@gone.example")).Items);
+
+        var recorded = await host.Services.GetRequiredService<FeedbackRecorder>().RecordRejectionAsync(
+            new MatchedSend(gone.Id, launched.CampaignId, gone.NonprofitId, gone.Email), "550 5.1.1 <gone-1@gone.example>: User unknown", Cancel);
+        var log = (await SendsAsync(api, launched.CampaignId, "")).Items.ToDictionary(e => e.Email);
+
+        Assert.Equal(RecordedFeedback.Recorded, recorded);
+        Assert.Equal(BounceType.Hard, log["gone-1@gone.example"].BounceType);
+        Assert.NotNull(log["gone-1@gone.example"].BouncedAt);
+        Assert.Equal((null, null), (log["gone-0@gone.example"].BounceType, log["gone-0@gone.example"].BouncedAt));
     }
 
     [Fact]

@@ -12,7 +12,7 @@ using NonprofitPortal.Data;
 namespace NonprofitPortal.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261202143102_SendLogIndexes")]
+    [Migration("20261202145145_SendLogIndexes")]
     partial class SendLogIndexes
     {
         /// <inheritdoc />
@@ -421,6 +421,9 @@ namespace NonprofitPortal.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("CompletedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("ContentTemplate")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -442,6 +445,13 @@ namespace NonprofitPortal.Data.Migrations.SqlServer
                     b.Property<string>("IdempotencyKey")
                         .HasMaxLength(651)
                         .HasColumnType("nvarchar(651)");
+
+                    b.Property<long?>("LayoutId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LayoutName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -644,6 +654,9 @@ namespace NonprofitPortal.Data.Migrations.SqlServer
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<long?>("LayoutId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -677,15 +690,69 @@ namespace NonprofitPortal.Data.Migrations.SqlServer
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<bool>("UseLayout")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bit")
+                        .HasDefaultValue(true);
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("int");
 
                     b.HasKey("Id");
 
+                    b.HasIndex("LayoutId");
+
                     b.HasIndex("UpdatedAt");
 
                     b.ToTable("EmailDrafts", (string)null);
+                });
+
+            modelBuilder.Entity("NonprofitPortal.Features.Layouts.EmailLayout", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IsDefault");
+
+                    b.ToTable("EmailLayouts", (string)null);
                 });
 
             modelBuilder.Entity("NonprofitPortal.Features.Nonprofits.Nonprofit", b =>
@@ -918,6 +985,14 @@ namespace NonprofitPortal.Data.Migrations.SqlServer
                         .HasForeignKey("NonprofitId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("NonprofitPortal.Features.Drafts.EmailDraft", b =>
+                {
+                    b.HasOne("NonprofitPortal.Features.Layouts.EmailLayout", null)
+                        .WithMany()
+                        .HasForeignKey("LayoutId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("NonprofitPortal.Features.Nonprofits.NonprofitTag", b =>

@@ -1,9 +1,10 @@
 using System.Globalization;
 using CsvHelper;
+using NonprofitPortal.Features.Nonprofits.Import;
 
 namespace NonprofitPortal.Features.Campaigns.Sends;
 
-/// <summary>Writes a campaign's per-recipient log as CSV, with the API's column names.</summary>
+/// <summary>Writes a campaign's per-recipient log as CSV, with the API's column names; text a spreadsheet would run as a formula is quoted.</summary>
 public sealed class SendLogCsvExport(SendLog log)
 {
     public async Task WriteAsync(Stream destination, long campaignId, SendLogFilter filter, CancellationToken cancellationToken)
@@ -16,14 +17,14 @@ public sealed class SendLogCsvExport(SendLog log)
         {
             writer.WriteField(entry.Id.ToString(CultureInfo.InvariantCulture));
             writer.WriteField(entry.NonprofitId?.ToString(CultureInfo.InvariantCulture) ?? "");
-            writer.WriteField(entry.Name);
-            writer.WriteField(entry.Email);
+            writer.WriteField(SpreadsheetFormulas.Neutralise(entry.Name));
+            writer.WriteField(SpreadsheetFormulas.Neutralise(entry.Email));
             writer.WriteField(entry.Status.ToString().ToLowerInvariant());
             writer.WriteField(entry.Attempts.ToString(CultureInfo.InvariantCulture));
-            writer.WriteField(entry.Server ?? "");
-            writer.WriteField(entry.Reply ?? "");
+            writer.WriteField(SpreadsheetFormulas.Neutralise(entry.Server ?? ""));
+            writer.WriteField(SpreadsheetFormulas.Neutralise(entry.Reply ?? ""));
             writer.WriteField(Time(entry.SentAt));
-            writer.WriteField(entry.MessageId ?? "");
+            writer.WriteField(SpreadsheetFormulas.Neutralise(entry.MessageId ?? ""));
             writer.WriteField(Time(entry.BouncedAt));
             writer.WriteField(entry.BounceType?.ToString().ToLowerInvariant() ?? "");
             writer.WriteField(Time(entry.ComplainedAt));

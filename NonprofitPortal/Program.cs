@@ -10,6 +10,7 @@ using NonprofitPortal.Features.Layouts;
 using NonprofitPortal.Features.Nonprofits;
 using NonprofitPortal.Features.Operations;
 using NonprofitPortal.Features.Sending;
+using NonprofitPortal.Features.Tracking;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -22,6 +23,7 @@ builder.AddDrafts();
 builder.AddLayouts();
 builder.AddCampaigns();
 builder.AddBounces();
+builder.AddTracking();
 builder.AddUserInterface();
 
 var app = builder.Build();
@@ -55,6 +57,7 @@ app.MapDraftsEndpoints();
 app.MapLayoutsEndpoints();
 app.MapCampaignsEndpoints();
 app.MapUnsubscribeEndpoints();
+app.MapTrackingEndpoints();
 app.MapBouncesEndpoints();
 app.MapWebVersionEndpoints();
 app.MapSendingEndpoints();

@@ -9,6 +9,7 @@ using NonprofitPortal.Features.Layouts;
 using NonprofitPortal.Features.Nonprofits;
 using NonprofitPortal.Features.Operations;
 using NonprofitPortal.Features.Sending;
+using NonprofitPortal.Features.Tracking;
 
 namespace NonprofitPortal.Tests.Data;
 
@@ -35,6 +36,7 @@ public sealed class ProviderModel : IDisposable
         builder.AddLayouts();
         builder.AddCampaigns();
         builder.AddBounces();
+        builder.AddTracking();
         builder.AddUserInterface();
         _app = builder.Build();
         _scope = _app.Services.CreateScope();

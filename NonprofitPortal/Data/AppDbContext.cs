@@ -10,6 +10,7 @@ using NonprofitPortal.Features.Campaigns.Tokens;
 using NonprofitPortal.Features.Drafts;
 using NonprofitPortal.Features.Layouts;
 using NonprofitPortal.Features.Nonprofits;
+using NonprofitPortal.Features.Tracking;
 
 namespace NonprofitPortal.Data;
 
@@ -41,6 +42,10 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser, Identity
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
 
     public DbSet<DeliveryEvent> DeliveryEvents => Set<DeliveryEvent>();
+
+    public DbSet<CampaignLink> CampaignLinks => Set<CampaignLink>();
+
+    public DbSet<TrackingEvent> TrackingEvents => Set<TrackingEvent>();
 
     public DbSet<BounceMailboxState> BounceMailboxes => Set<BounceMailboxState>();
 

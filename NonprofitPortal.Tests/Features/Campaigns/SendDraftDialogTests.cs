@@ -91,6 +91,31 @@ public sealed class SendDraftDialogTests : MudTestContext
     }
 
     [Fact]
+    public async Task The_dialog_says_nothing_is_tracked_by_default_and_a_campaign_sent_with_clicks_on_tracks_clicks_only()
+    {
+        await AddNonprofitsAsync("dialog-tracking", 1);
+        var draft = await AddDraftAsync("dialog-tracking", "<p>Read <a href=\"https://grants.example.org/\">this</a></p>", []);
+
+        var root = await OpenDialogAsync(draft);
+        root.WaitForAssertion(() => Assert.Equal("1", Text(root, "send-recipients")));
+        var before = Text(root, "send-tracking");
+        var clicks = root.Find("[data-testid=send-track-clicks]");
+        await root.InvokeAsync(() => (clicks.TagName == "INPUT" ? clicks : clicks.QuerySelector("input")!).Change(true));
+        var after = Text(root, "send-tracking");
+        await root.InvokeAsync(() => root.Find("[data-testid=send-confirm]").Click());
+        var campaign = await Eventually.GetAsync(async () =>
+        {
+            await using var db = await _host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Cancel);
+            return await db.Campaigns.SingleOrDefaultAsync(c => c.DraftId == draft, Cancel);
+        }, "the launched campaign");
+
+        Assert.Equal("Nothing is tracked: neither opens nor clicks.", before);
+        Assert.Equal("Clicks are tracked, opens are not.", after);
+        Assert.Equal((false, true), (campaign.TrackOpens, campaign.TrackClicks));
+        Assert.Contains("tracking.link 0 'https://grants.example.org/'", campaign.BodyTemplate, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_draft_that_reaches_no_one_cannot_be_sent()
     {
         var nonprofits = await AddNonprofitsAsync("dialog-nobody", 1);

@@ -49,6 +49,24 @@ public sealed class Campaign
     /// <summary>Messages whose recipient reported them as spam.</summary>
     public int Complained { get; set; }
 
+    /// <summary>Whether its messages carry the open pixel (chosen at launch).</summary>
+    public bool TrackOpens { get; set; }
+
+    /// <summary>Whether its messages' links go through the portal (chosen at launch; the addresses are its <see cref="CampaignLink"/>s).</summary>
+    public bool TrackClicks { get; set; }
+
+    /// <summary>Every time a message's pixel was fetched, repeats included.</summary>
+    public int Opens { get; set; }
+
+    /// <summary>Messages whose pixel was fetched at least once.</summary>
+    public int UniqueOpens { get; set; }
+
+    /// <summary>Every click on a tracked link, repeats included.</summary>
+    public int Clicks { get; set; }
+
+    /// <summary>Messages with at least one tracked link clicked.</summary>
+    public int UniqueClicks { get; set; }
+
     public string? CreatedById { get; set; }
 
     public string CreatedBy { get; set; } = "";

@@ -1,3 +1,5 @@
+using NonprofitPortal.Features.Tracking;
+
 namespace NonprofitPortal.Features.Campaigns;
 
 /// <summary>A campaign as sent: the frozen content, who sent it, and where it stands.</summary>
@@ -17,4 +19,9 @@ public sealed record CampaignDetails(
 {
     /// <summary>The layout the body went out in, as it was at launch; null for none.</summary>
     public string? LayoutName { get; init; }
+
+    public TrackingChoice Tracking { get; init; } = TrackingChoice.None;
+
+    /// <summary>What its tracking recorded when it was read.</summary>
+    public CampaignHits Hits { get; init; } = CampaignHits.None;
 }

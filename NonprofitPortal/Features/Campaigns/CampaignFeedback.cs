@@ -13,4 +13,32 @@ public static class CampaignFeedback
             .ExecuteUpdateAsync(c => c
                 .SetProperty(x => x.Bounced, x => x.Bounced + bounced)
                 .SetProperty(x => x.Complained, x => x.Complained + complained), cancellationToken);
+
+    /// <summary>
+    /// Adds a batch of opens and clicks to the campaign's totals. The first statement of the batch's
+    /// transaction: it holds the campaign's row, so that batches written by several nodes for one
+    /// campaign go one after the other and each sees which messages the others counted.
+    /// </summary>
+    public static Task CountHitsAsync(AppDbContext db, long campaignId, int opens, int clicks, CancellationToken cancellationToken) =>
+        db.Campaigns
+            .Where(c => c.Id == campaignId)
+            .ExecuteUpdateAsync(c => c
+                .SetProperty(x => x.Opens, x => x.Opens + opens)
+                .SetProperty(x => x.Clicks, x => x.Clicks + clicks), cancellationToken);
+
+    /// <summary>Adds the messages opened or clicked for the first time (after <see cref="CountHitsAsync"/>, in its transaction).</summary>
+    public static Task CountFirstHitsAsync(AppDbContext db, long campaignId, int opened, int clicked, CancellationToken cancellationToken) =>
+        db.Campaigns
+            .Where(c => c.Id == campaignId)
+            .ExecuteUpdateAsync(c => c
+                .SetProperty(x => x.UniqueOpens, x => x.UniqueOpens + opened)
+                .SetProperty(x => x.UniqueClicks, x => x.UniqueClicks + clicked), cancellationToken);
+
+    /// <summary>Adds clicks to one of the campaign's links.</summary>
+    public static Task CountLinkClicksAsync(AppDbContext db, long campaignId, int linkIndex, int clicks, int uniqueClicks, CancellationToken cancellationToken) =>
+        db.CampaignLinks
+            .Where(l => l.CampaignId == campaignId && l.LinkIndex == linkIndex)
+            .ExecuteUpdateAsync(l => l
+                .SetProperty(x => x.Clicks, x => x.Clicks + clicks)
+                .SetProperty(x => x.UniqueClicks, x => x.UniqueClicks + uniqueClicks), cancellationToken);
 }

@@ -1,5 +1,6 @@
 using NonprofitPortal.Features.Drafts;
 using NonprofitPortal.Features.Layouts;
+using NonprofitPortal.Features.Tracking;
 
 namespace NonprofitPortal.Features.Campaigns;
 
@@ -10,4 +11,7 @@ public sealed record CampaignInput(string Name, long? DraftId, string SubjectTem
     public DateTimeOffset? SendAt { get; init; }
 
     public LayoutChoice Layout { get; init; } = LayoutChoice.Default;
+
+    /// <summary>What its messages track; null for <c>Tracking:Opens</c> and <c>Tracking:Clicks</c>.</summary>
+    public TrackingChoice? Tracking { get; init; }
 }

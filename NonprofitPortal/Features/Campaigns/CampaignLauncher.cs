@@ -1,12 +1,15 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using NonprofitPortal.Data;
 using NonprofitPortal.Features.Accounts;
 using NonprofitPortal.Features.Campaigns.Enqueue;
 using NonprofitPortal.Features.Drafts;
 using NonprofitPortal.Features.Drafts.Templates;
 using NonprofitPortal.Features.Layouts;
+using NonprofitPortal.Features.Operations;
 using NonprofitPortal.Features.Sending;
+using NonprofitPortal.Features.Tracking;
 
 namespace NonprofitPortal.Features.Campaigns;
 
@@ -22,6 +25,8 @@ public sealed class CampaignLauncher(
     LayoutService layouts,
     ISendEnqueuer enqueuer,
     SendingTrigger trigger,
+    PublicAddress publicAddress,
+    IOptions<TrackingOptions> trackingOptions,
     AuditLog auditLog,
     TimeProvider time,
     ILogger<CampaignLauncher> logger)
@@ -29,8 +34,9 @@ public sealed class CampaignLauncher(
     private const int InsertChunk = 2000;
 
     /// <param name="sendAt">When to start sending; null for at once.</param>
+    /// <param name="tracking">What to track, chosen in the send dialog; null for what the draft says.</param>
     public async Task<OperationResult<LaunchedCampaign>> LaunchDraftAsync(
-        long draftId, ClaimsPrincipal user, string? idempotencyKey, DateTimeOffset? sendAt, CancellationToken cancellationToken)
+        long draftId, ClaimsPrincipal user, string? idempotencyKey, DateTimeOffset? sendAt, TrackingChoice? tracking, CancellationToken cancellationToken)
     {
         var draft = await drafts.FindAsync(draftId, cancellationToken);
         if (draft is null)
@@ -38,7 +44,12 @@ public sealed class CampaignLauncher(
             return OperationResult<LaunchedCampaign>.From(OperationResult.NotFound("This draft does not exist any more."));
         }
 
-        var input = new CampaignInput(draft.Name, draft.Id, draft.SubjectTemplate, draft.BodyTemplate, draft.Recipients, draft.Cc) { SendAt = sendAt, Layout = draft.Layout };
+        var input = new CampaignInput(draft.Name, draft.Id, draft.SubjectTemplate, draft.BodyTemplate, draft.Recipients, draft.Cc)
+        {
+            SendAt = sendAt,
+            Layout = draft.Layout,
+            Tracking = tracking ?? draft.Tracking,
+        };
         return await LaunchAsync(input, user, idempotencyKey, cancellationToken);
     }
 
@@ -83,15 +94,20 @@ public sealed class CampaignLauncher(
             return OperationResult<LaunchedCampaign>.From(OperationResult.Invalid(problems));
         }
 
+        // Tracking written into the body in its layout once, here: per message only the recipient's addresses differ.
+        var tracking = input.Tracking ?? trackingOptions.Value.Default;
+        var tracked = TrackedTemplate.Track(body!, tracking, publicAddress.Base);
         var campaign = new Campaign
         {
             Name = valid.Name,
             DraftId = input.DraftId,
             SubjectTemplate = valid.SubjectTemplate,
-            BodyTemplate = body!,
+            BodyTemplate = tracked.Template,
             ContentTemplate = valid.BodyTemplate,
             LayoutId = layout?.Id,
             LayoutName = layout?.Name,
+            TrackOpens = tracking.Opens,
+            TrackClicks = tracking.Clicks,
             CcAddresses = string.Join(';', valid.Cc),
             SenderName = sender.Name,
             SenderEmail = sender.Email,
@@ -121,6 +137,8 @@ public sealed class CampaignLauncher(
                     ? OperationResult<LaunchedCampaign>.Ok(winner)
                     : throw new InvalidOperationException($"Saving campaign '{campaign.Name}' failed, and not because of its Idempotency-Key.", exception);
             }
+
+            db.CampaignLinks.AddRange(tracked.Links.Select((url, index) => new CampaignLink { CampaignId = campaign.Id, LinkIndex = index, Url = url }));
 
             await foreach (var chunk in recipients.StreamAsync(valid.Recipients, cancellationToken).Chunk(InsertChunk).WithCancellation(cancellationToken))
             {

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using NonprofitPortal.Data;
 using NonprofitPortal.Features.Accounts;
 using NonprofitPortal.Features.Sending;
+using NonprofitPortal.Features.Tracking;
 
 namespace NonprofitPortal.Features.Campaigns;
 
@@ -66,6 +67,8 @@ public sealed class CampaignService(
             campaign.SenderName, campaign.SenderEmail, campaign.CreatedBy, campaign.CreatedAt, ProgressOf(RowOf(campaign)))
         {
             LayoutName = campaign.LayoutName,
+            Tracking = new TrackingChoice(campaign.TrackOpens, campaign.TrackClicks),
+            Hits = new CampaignHits(campaign.Opens, campaign.UniqueOpens, campaign.Clicks, campaign.UniqueClicks),
         };
     }
 
@@ -180,12 +183,15 @@ public sealed class CampaignService(
     private static OperationResult NotFound() => OperationResult.NotFound("That campaign does not exist.");
 
     private static readonly Expression<Func<Campaign, CampaignRow>> Row = c => new CampaignRow(
-        c.Id, c.Name, c.CreatedBy, c.CreatedAt, c.Status, c.Total, c.Sent, c.Failed, c.Skipped, c.StartedAt, c.CompletedAt, c.ScheduledAt, c.Bounced, c.Complained);
+        c.Id, c.Name, c.CreatedBy, c.CreatedAt, c.Status, c.Total, c.Sent, c.Failed, c.Skipped, c.StartedAt, c.CompletedAt, c.ScheduledAt, c.Bounced, c.Complained,
+        c.TrackOpens, c.TrackClicks);
 
     private static CampaignRow RowOf(Campaign c) =>
-        new(c.Id, c.Name, c.CreatedBy, c.CreatedAt, c.Status, c.Total, c.Sent, c.Failed, c.Skipped, c.StartedAt, c.CompletedAt, c.ScheduledAt, c.Bounced, c.Complained);
+        new(c.Id, c.Name, c.CreatedBy, c.CreatedAt, c.Status, c.Total, c.Sent, c.Failed, c.Skipped, c.StartedAt, c.CompletedAt, c.ScheduledAt, c.Bounced, c.Complained,
+            c.TrackOpens, c.TrackClicks);
 
-    private CampaignSummary Summary(CampaignRow row) => new(row.Id, row.Name, row.CreatedBy, row.CreatedAt, ProgressOf(row));
+    private CampaignSummary Summary(CampaignRow row) =>
+        new(row.Id, row.Name, row.CreatedBy, row.CreatedAt, ProgressOf(row)) { Tracking = new TrackingChoice(row.TrackOpens, row.TrackClicks) };
 
     private CampaignProgress ProgressOf(CampaignRow c) => new(
         c.Id, c.Status, c.Total, c.Sent, c.Failed, c.Skipped, c.StartedAt, c.CompletedAt,
@@ -195,5 +201,5 @@ public sealed class CampaignService(
     private sealed record CampaignRow(
         long Id, string Name, string CreatedBy, DateTimeOffset CreatedAt, CampaignStatus Status,
         int Total, int Sent, int Failed, int Skipped, DateTimeOffset? StartedAt, DateTimeOffset? CompletedAt, DateTimeOffset? ScheduledAt,
-        int Bounced, int Complained);
+        int Bounced, int Complained, bool TrackOpens, bool TrackClicks);
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using NonprofitPortal.Features.Accounts;
 using NonprofitPortal.Features.Campaigns.Api;
 using NonprofitPortal.Features.Campaigns.Progress;
@@ -8,6 +9,7 @@ using NonprofitPortal.Features.Campaigns.Sends;
 using NonprofitPortal.Features.Drafts;
 using NonprofitPortal.Features.Layouts;
 using NonprofitPortal.Features.Nonprofits;
+using NonprofitPortal.Features.Tracking;
 
 namespace NonprofitPortal.Features.Campaigns;
 
@@ -108,6 +110,7 @@ public static class CampaignsEndpoints
         [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey,
         CampaignLauncher launcher,
         NonprofitDirectory directory,
+        IOptions<TrackingOptions> tracking,
         ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
@@ -146,6 +149,7 @@ public static class CampaignsEndpoints
             SendAt = sendAt,
             // Integrations that send their own HTML keep getting exactly it: a layout only when asked for.
             Layout = new LayoutChoice(request.LayoutId, request.UseLayout ?? request.LayoutId is not null),
+            Tracking = request.Tracking?.Over(tracking.Value.Default),
         };
         return Accepted(await launcher.LaunchAsync(input, user, idempotencyKey, cancellationToken));
     }

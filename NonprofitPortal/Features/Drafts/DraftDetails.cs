@@ -1,4 +1,5 @@
 using NonprofitPortal.Features.Layouts;
+using NonprofitPortal.Features.Tracking;
 
 namespace NonprofitPortal.Features.Drafts;
 
@@ -16,4 +17,6 @@ public sealed record DraftDetails(
     int Version)
 {
     public LayoutChoice Layout { get; init; } = LayoutChoice.Default;
+
+    public TrackingChoice Tracking { get; init; } = TrackingChoice.None;
 }

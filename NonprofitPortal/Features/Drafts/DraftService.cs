@@ -1,14 +1,17 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using NonprofitPortal.Data;
 using NonprofitPortal.Features.Accounts;
 using NonprofitPortal.Features.Layouts;
 using NonprofitPortal.Features.Nonprofits;
+using NonprofitPortal.Features.Tracking;
 
 namespace NonprofitPortal.Features.Drafts;
 
 /// <summary>Saves, reads, copies and deletes drafts.</summary>
-public sealed class DraftService(IDbContextFactory<AppDbContext> contextFactory, DraftRecipients recipients, AuditLog auditLog, TimeProvider time)
+public sealed class DraftService(
+    IDbContextFactory<AppDbContext> contextFactory, DraftRecipients recipients, IOptions<TrackingOptions> trackingOptions, AuditLog auditLog, TimeProvider time)
 {
     private const char CcSeparator = ';';
 
@@ -56,6 +59,7 @@ public sealed class DraftService(IDbContextFactory<AppDbContext> contextFactory,
         var actor = Actor.From(actingUser);
         var draft = new EmailDraft { CreatedBy = actor.Name, CreatedAt = time.GetUtcNow() };
         Apply(draft, valid, actor);
+        ApplyTracking(draft, input.Tracking?.Over(trackingOptions.Value.Default) ?? trackingOptions.Value.Default);
         db.EmailDrafts.Add(draft);
         await db.SaveChangesAsync(cancellationToken);
         await auditLog.RecordAsync(actor, DraftAuditActions.Created, draft.Name, null, cancellationToken);
@@ -90,6 +94,11 @@ public sealed class DraftService(IDbContextFactory<AppDbContext> contextFactory,
 
         var actor = Actor.From(actingUser);
         Apply(draft, valid, actor);
+        if (input.Tracking is { } tracking)
+        {
+            ApplyTracking(draft, tracking.Over(new TrackingChoice(draft.TrackOpens, draft.TrackClicks)));
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -115,6 +124,7 @@ public sealed class DraftService(IDbContextFactory<AppDbContext> contextFactory,
             new DraftInput(name.Length > DraftRules.MaxNameLength ? name[..DraftRules.MaxNameLength] : name, original.SubjectTemplate, original.BodyTemplate, original.Recipients, original.Cc)
             {
                 Layout = original.Layout,
+                Tracking = new TrackingRequest(original.Tracking.Opens, original.Tracking.Clicks),
             },
             actingUser,
             cancellationToken);
@@ -167,6 +177,8 @@ public sealed class DraftService(IDbContextFactory<AppDbContext> contextFactory,
         draft.Version++;
     }
 
+    private static void ApplyTracking(EmailDraft draft, TrackingChoice tracking) => (draft.TrackOpens, draft.TrackClicks) = (tracking.Opens, tracking.Clicks);
+
     private static DraftDetails Details(EmailDraft draft) => new(
         draft.Id,
         draft.Name,
@@ -181,6 +193,7 @@ public sealed class DraftService(IDbContextFactory<AppDbContext> contextFactory,
         draft.Version)
     {
         Layout = new LayoutChoice(draft.LayoutId, draft.UseLayout),
+        Tracking = new TrackingChoice(draft.TrackOpens, draft.TrackClicks),
     };
 
     private static async Task<OperationResult?> MissingLayoutAsync(AppDbContext db, ValidDraft draft, CancellationToken cancellationToken) =>

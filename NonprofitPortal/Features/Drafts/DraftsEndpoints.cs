@@ -109,5 +109,5 @@ public static class DraftsEndpoints
 
     private static async Task<Results<Accepted<LaunchResponse>, ProblemHttpResult>> Send(
         long id, [FromHeader(Name = CampaignsEndpoints.IdempotencyHeader)] string? idempotencyKey, CampaignLauncher launcher, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        CampaignsEndpoints.Accepted(await launcher.LaunchDraftAsync(id, user, idempotencyKey, null, cancellationToken));
+        CampaignsEndpoints.Accepted(await launcher.LaunchDraftAsync(id, user, idempotencyKey, null, null, cancellationToken));
 }

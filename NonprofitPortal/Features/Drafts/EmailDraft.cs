@@ -32,6 +32,12 @@ public sealed class EmailDraft
     /// <summary>The CC addresses, separated by semicolons.</summary>
     public string CcAddresses { get; set; } = "";
 
+    /// <summary>Whether its campaign will carry the open pixel (the send dialog may change it for one campaign).</summary>
+    public bool TrackOpens { get; set; }
+
+    /// <summary>Whether its campaign's links will go through the portal.</summary>
+    public bool TrackClicks { get; set; }
+
     public string CreatedBy { get; set; } = "";
 
     public string UpdatedBy { get; set; } = "";

@@ -6,6 +6,7 @@ using NonprofitPortal.Features.Campaigns.WebVersion;
 using NonprofitPortal.Features.Drafts.Templates;
 using NonprofitPortal.Features.Operations;
 using NonprofitPortal.Features.Sending.Queue;
+using NonprofitPortal.Features.Tracking;
 
 namespace NonprofitPortal.Features.Sending;
 
@@ -47,7 +48,11 @@ public sealed class CampaignMessages(
             campaign.Foundation,
             campaign.Sender,
             unsubscribe,
-            DateOnly.FromDateTime(now.UtcDateTime)) { WebVersionUrl = publicAddress.Link(WebVersionLinks.PathFor(sendTokens, send.Id)) };
+            DateOnly.FromDateTime(now.UtcDateTime))
+        {
+            WebVersionUrl = publicAddress.Link(WebVersionLinks.PathFor(sendTokens, send.Id)),
+            Tracking = TrackingLinks.For(sendTokens, publicAddress, send.Id, campaign.Content.Tracking),
+        };
         var rendered = renderer.Render(campaign.Content.SubjectTemplate, campaign.Content.BodyTemplate, model, cancellationToken);
         if (rendered.Email is not { } email)
         {

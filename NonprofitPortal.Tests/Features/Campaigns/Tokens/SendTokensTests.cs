@@ -107,4 +107,40 @@ public sealed class SendTokensTests
 
         Assert.False(_tokens.TryRead(SendTokenPurpose.Unsubscribe, padded, out _));
     }
+
+    [Theory]
+    [InlineData(1L, 0)]
+    [InlineData(987_654_321L, 42)]
+    [InlineData(long.MaxValue, SendTokens.MaxLinkIndex)]
+    public void A_link_token_reads_back_as_its_send_and_link(long sendId, int linkIndex)
+    {
+        Assert.True(_tokens.TryReadLink(_tokens.CreateLink(sendId, linkIndex), out var readSend, out var readLink));
+        Assert.Equal((sendId, linkIndex), (readSend, readLink));
+    }
+
+    [Fact]
+    public void A_link_token_names_one_link_of_one_send_and_no_other_purpose_takes_it()
+    {
+        var link = _tokens.CreateLink(500, 3);
+        var open = _tokens.Create(SendTokenPurpose.Tracking, 500);
+
+        Assert.NotEqual(_tokens.CreateLink(500, 4), link);
+        Assert.NotEqual(_tokens.CreateLink(501, 3), link);
+        Assert.False(_tokens.TryRead(SendTokenPurpose.Tracking, link, out _));
+        Assert.False(_tokens.TryRead(SendTokenPurpose.TrackedLink, link, out _));
+        Assert.False(_tokens.TryReadLink(open, out _, out _));
+        Assert.True(_tokens.TryRead(SendTokenPurpose.Tracking, open, out var opened));
+        Assert.Equal(500, opened);
+    }
+
+    [Fact]
+    public void A_link_token_with_its_link_changed_is_refused()
+    {
+        var token = _tokens.CreateLink(77, 1);
+        Span<byte> bytes = stackalloc byte[26];
+        Assert.True(LowerBase32.TryDecode(token, bytes, out var length));
+        bytes[2] ^= 1;
+
+        Assert.False(_tokens.TryReadLink(LowerBase32.Encode(bytes[..length]), out _, out _));
+    }
 }

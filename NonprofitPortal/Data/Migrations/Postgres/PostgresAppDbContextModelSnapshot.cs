@@ -411,6 +411,9 @@ namespace NonprofitPortal.Data.Migrations.Postgres
                         .HasMaxLength(2550)
                         .HasColumnType("character varying(2550)");
 
+                    b.Property<int>("Clicks")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Complained")
                         .HasColumnType("integer");
 
@@ -454,6 +457,9 @@ namespace NonprofitPortal.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int>("Opens")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("ScheduledAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -487,6 +493,18 @@ namespace NonprofitPortal.Data.Migrations.Postgres
                     b.Property<int>("Total")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("TrackClicks")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("TrackOpens")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("UniqueClicks")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UniqueOpens")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
@@ -497,6 +515,30 @@ namespace NonprofitPortal.Data.Migrations.Postgres
                     b.HasIndex("Status", "Id");
 
                     b.ToTable("Campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("NonprofitPortal.Features.Campaigns.CampaignLink", b =>
+                {
+                    b.Property<long>("CampaignId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("LinkIndex")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Clicks")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UniqueClicks")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("CampaignId", "LinkIndex");
+
+                    b.ToTable("CampaignLinks", (string)null);
                 });
 
             modelBuilder.Entity("NonprofitPortal.Features.Campaigns.EmailSend", b =>
@@ -675,6 +717,12 @@ namespace NonprofitPortal.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("TrackClicks")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("TrackOpens")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -856,6 +904,49 @@ namespace NonprofitPortal.Data.Migrations.Postgres
                     b.ToTable("NonprofitTags", (string)null);
                 });
 
+            modelBuilder.Entity("NonprofitPortal.Features.Tracking.TrackingEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("CampaignId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("IsFirst")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsFirstOnLink")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("LinkIndex")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("NonprofitId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SendId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NonprofitId", "At");
+
+                    b.HasIndex("SendId", "Kind");
+
+                    b.HasIndex("CampaignId", "Kind", "IsFirst", "SendId");
+
+                    b.ToTable("TrackingEvents", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -966,6 +1057,15 @@ namespace NonprofitPortal.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("NonprofitPortal.Features.Campaigns.CampaignLink", b =>
+                {
+                    b.HasOne("NonprofitPortal.Features.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NonprofitPortal.Features.Campaigns.EmailSend", b =>
                 {
                     b.HasOne("NonprofitPortal.Features.Campaigns.Campaign", null)
@@ -1010,6 +1110,14 @@ namespace NonprofitPortal.Data.Migrations.Postgres
                         .HasForeignKey("NonprofitId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("NonprofitPortal.Features.Tracking.TrackingEvent", b =>
+                {
+                    b.HasOne("NonprofitPortal.Features.Nonprofits.Nonprofit", null)
+                        .WithMany()
+                        .HasForeignKey("NonprofitId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("NonprofitPortal.Features.Drafts.EmailDraft", b =>

@@ -412,6 +412,9 @@ namespace NonprofitPortal.Data.Migrations.SqlServer
                         .HasMaxLength(2550)
                         .HasColumnType("nvarchar(2550)");
 
+                    b.Property<int>("Clicks")
+                        .HasColumnType("int");
+
                     b.Property<int>("Complained")
                         .HasColumnType("int");
 
@@ -455,6 +458,9 @@ namespace NonprofitPortal.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<int>("Opens")
+                        .HasColumnType("int");
+
                     b.Property<DateTimeOffset?>("ScheduledAt")
                         .HasColumnType("datetimeoffset");
 
@@ -488,6 +494,18 @@ namespace NonprofitPortal.Data.Migrations.SqlServer
                     b.Property<int>("Total")
                         .HasColumnType("int");
 
+                    b.Property<bool>("TrackClicks")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("TrackOpens")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("UniqueClicks")
+                        .HasColumnType("int");
+
+                    b.Property<int>("UniqueOpens")
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
@@ -499,6 +517,30 @@ namespace NonprofitPortal.Data.Migrations.SqlServer
                     b.HasIndex("Status", "Id");
 
                     b.ToTable("Campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("NonprofitPortal.Features.Campaigns.CampaignLink", b =>
+                {
+                    b.Property<long>("CampaignId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("LinkIndex")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Clicks")
+                        .HasColumnType("int");
+
+                    b.Property<int>("UniqueClicks")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.HasKey("CampaignId", "LinkIndex");
+
+                    b.ToTable("CampaignLinks", (string)null);
                 });
 
             modelBuilder.Entity("NonprofitPortal.Features.Campaigns.EmailSend", b =>
@@ -679,6 +721,12 @@ namespace NonprofitPortal.Data.Migrations.SqlServer
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<bool>("TrackClicks")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("TrackOpens")
+                        .HasColumnType("bit");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -845,6 +893,49 @@ namespace NonprofitPortal.Data.Migrations.SqlServer
                     b.ToTable("NonprofitTags", (string)null);
                 });
 
+            modelBuilder.Entity("NonprofitPortal.Features.Tracking.TrackingEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("CampaignId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("IsFirst")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IsFirstOnLink")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("LinkIndex")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("NonprofitId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SendId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NonprofitId", "At");
+
+                    b.HasIndex("SendId", "Kind");
+
+                    b.HasIndex("CampaignId", "Kind", "IsFirst", "SendId");
+
+                    b.ToTable("TrackingEvents", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -955,6 +1046,15 @@ namespace NonprofitPortal.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("NonprofitPortal.Features.Campaigns.CampaignLink", b =>
+                {
+                    b.HasOne("NonprofitPortal.Features.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NonprofitPortal.Features.Campaigns.EmailSend", b =>
                 {
                     b.HasOne("NonprofitPortal.Features.Campaigns.Campaign", null)
@@ -999,6 +1099,14 @@ namespace NonprofitPortal.Data.Migrations.SqlServer
                         .HasForeignKey("NonprofitId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("NonprofitPortal.Features.Tracking.TrackingEvent", b =>
+                {
+                    b.HasOne("NonprofitPortal.Features.Nonprofits.Nonprofit", null)
+                        .WithMany()
+                        .HasForeignKey("NonprofitId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("NonprofitPortal.Features.Drafts.EmailDraft", b =>

@@ -392,6 +392,9 @@ namespace NonprofitPortal.Data.Migrations.Sqlite
                         .HasMaxLength(2550)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Clicks")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Complained")
                         .HasColumnType("INTEGER");
 
@@ -435,6 +438,9 @@ namespace NonprofitPortal.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Opens")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ScheduledAt")
                         .HasColumnType("INTEGER");
 
@@ -468,6 +474,18 @@ namespace NonprofitPortal.Data.Migrations.Sqlite
                     b.Property<int>("Total")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("TrackClicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("TrackOpens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UniqueClicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UniqueOpens")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
@@ -478,6 +496,30 @@ namespace NonprofitPortal.Data.Migrations.Sqlite
                     b.HasIndex("Status", "Id");
 
                     b.ToTable("Campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("NonprofitPortal.Features.Campaigns.CampaignLink", b =>
+                {
+                    b.Property<long>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LinkIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Clicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UniqueClicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CampaignId", "LinkIndex");
+
+                    b.ToTable("CampaignLinks", (string)null);
                 });
 
             modelBuilder.Entity("NonprofitPortal.Features.Campaigns.EmailSend", b =>
@@ -653,6 +695,12 @@ namespace NonprofitPortal.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("TrackClicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("TrackOpens")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
@@ -815,6 +863,47 @@ namespace NonprofitPortal.Data.Migrations.Sqlite
                     b.ToTable("NonprofitTags", (string)null);
                 });
 
+            modelBuilder.Entity("NonprofitPortal.Features.Tracking.TrackingEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsFirst")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsFirstOnLink")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LinkIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NonprofitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SendId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NonprofitId", "At");
+
+                    b.HasIndex("SendId", "Kind");
+
+                    b.HasIndex("CampaignId", "Kind", "IsFirst", "SendId");
+
+                    b.ToTable("TrackingEvents", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -925,6 +1014,15 @@ namespace NonprofitPortal.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("NonprofitPortal.Features.Campaigns.CampaignLink", b =>
+                {
+                    b.HasOne("NonprofitPortal.Features.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NonprofitPortal.Features.Campaigns.EmailSend", b =>
                 {
                     b.HasOne("NonprofitPortal.Features.Campaigns.Campaign", null)
@@ -969,6 +1067,14 @@ namespace NonprofitPortal.Data.Migrations.Sqlite
                         .HasForeignKey("NonprofitId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("NonprofitPortal.Features.Tracking.TrackingEvent", b =>
+                {
+                    b.HasOne("NonprofitPortal.Features.Nonprofits.Nonprofit", null)
+                        .WithMany()
+                        .HasForeignKey("NonprofitId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("NonprofitPortal.Features.Drafts.EmailDraft", b =>

@@ -1,3 +1,5 @@
+using NonprofitPortal.Features.Tracking;
+
 namespace NonprofitPortal.Features.Campaigns.Api;
 
 public sealed record CampaignResponse(
@@ -16,12 +18,14 @@ public sealed record CampaignResponse(
     double RatePerSecond,
     string CreatedBy,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? ScheduledAt)
+    DateTimeOffset? ScheduledAt,
+    TrackingChoice Tracking)
 {
-    public static CampaignResponse From(CampaignSummary campaign) => From(campaign.Name, campaign.CreatedBy, campaign.CreatedAt, campaign.Progress);
+    public static CampaignResponse From(CampaignSummary campaign) => From(campaign.Name, campaign.CreatedBy, campaign.CreatedAt, campaign.Progress, campaign.Tracking);
 
-    public static CampaignResponse From(CampaignDetails campaign) => From(campaign.Name, campaign.CreatedBy, campaign.CreatedAt, campaign.Progress);
+    public static CampaignResponse From(CampaignDetails campaign) => From(campaign.Name, campaign.CreatedBy, campaign.CreatedAt, campaign.Progress, campaign.Tracking);
 
-    private static CampaignResponse From(string name, string createdBy, DateTimeOffset createdAt, CampaignProgress p) => new(
-        p.Id, name, p.Status, p.Total, p.Sent, p.Failed, p.Skipped, p.Pending, p.Bounced, p.Complained, p.StartedAt, p.CompletedAt, Math.Round(p.RatePerSecond, 1), createdBy, createdAt, p.ScheduledAt);
+    private static CampaignResponse From(string name, string createdBy, DateTimeOffset createdAt, CampaignProgress p, TrackingChoice tracking) => new(
+        p.Id, name, p.Status, p.Total, p.Sent, p.Failed, p.Skipped, p.Pending, p.Bounced, p.Complained, p.StartedAt, p.CompletedAt, Math.Round(p.RatePerSecond, 1), createdBy, createdAt, p.ScheduledAt,
+        tracking);
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using NonprofitPortal.Data;
 using NonprofitPortal.Features.Bounces;
 using NonprofitPortal.Features.Nonprofits;
+using NonprofitPortal.Features.Tracking;
 
 namespace NonprofitPortal.Features.Campaigns.Sends;
 
@@ -10,7 +11,8 @@ namespace NonprofitPortal.Features.Campaigns.Sends;
 /// The per-recipient log of a campaign: each message with its status, the server's reply, and what
 /// was reported about it afterwards. Read a page at a time by key, in send order, on the indexes
 /// made for it (<c>EmailSends (CampaignId, Id)</c>, <c>(CampaignId, Status, Id)</c>,
-/// <c>(CampaignId, Email)</c>); a page's bounces and complaints come from <c>DeliveryEvents (SendId, Kind)</c>.
+/// <c>(CampaignId, Email)</c>); a page's bounces and complaints come from <c>DeliveryEvents (SendId, Kind)</c>,
+/// its first opens and clicks from <c>TrackingEvents (SendId, Kind)</c>.
 /// </summary>
 public sealed class SendLog(IDbContextFactory<AppDbContext> contextFactory)
 {
@@ -94,6 +96,12 @@ public sealed class SendLog(IDbContextFactory<AppDbContext> contextFactory)
         var first = events
             .GroupBy(e => (e.SendId, e.Kind))
             .ToDictionary(g => g.Key, g => g.Min(e => e.At));
+        var sendIds = rows.Select(r => r.Id).ToList();
+        var hits = await db.TrackingEvents
+            .Where(e => sendIds.Contains(e.SendId) && e.IsFirst)
+            .Select(e => new { e.SendId, e.Kind, e.At })
+            .ToListAsync(cancellationToken);
+        var firstHits = hits.GroupBy(e => (e.SendId, e.Kind)).ToDictionary(g => g.Key, g => g.Min(e => e.At));
 
         return rows.Select(r =>
         {
@@ -107,8 +115,8 @@ public sealed class SendLog(IDbContextFactory<AppDbContext> contextFactory)
                 BouncedAt: hard == default ? (soft == default ? null : soft) : hard,
                 BounceType: hard != default ? Sends.BounceType.Hard : soft != default ? Sends.BounceType.Soft : null,
                 ComplainedAt: complained == default ? null : complained,
-                OpenedAt: null,
-                ClickedAt: null);
+                OpenedAt: firstHits.TryGetValue((r.Id, TrackingEventKind.Opened), out var opened) ? opened : null,
+                ClickedAt: firstHits.TryGetValue((r.Id, TrackingEventKind.Clicked), out var clicked) ? clicked : null);
         }).ToList();
     }
 

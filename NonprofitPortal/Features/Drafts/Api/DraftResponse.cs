@@ -1,3 +1,5 @@
+using NonprofitPortal.Features.Tracking;
+
 namespace NonprofitPortal.Features.Drafts.Api;
 
 public sealed record DraftResponse(
@@ -13,9 +15,10 @@ public sealed record DraftResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     long? LayoutId,
-    bool UseLayout)
+    bool UseLayout,
+    TrackingChoice Tracking)
 {
     public static DraftResponse From(DraftDetails draft, RecipientCount count) => new(
         draft.Id, draft.Name, draft.SubjectTemplate, draft.BodyTemplate, RecipientsDto.From(draft.Recipients), draft.Cc, count,
-        draft.CreatedBy, draft.UpdatedBy, draft.CreatedAt, draft.UpdatedAt, draft.Layout.LayoutId, draft.Layout.UseLayout);
+        draft.CreatedBy, draft.UpdatedBy, draft.CreatedAt, draft.UpdatedAt, draft.Layout.LayoutId, draft.Layout.UseLayout, draft.Tracking);
 }

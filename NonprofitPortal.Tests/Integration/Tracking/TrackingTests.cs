@@ -1,0 +1,171 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using NonprofitPortal.Data;
+using NonprofitPortal.Features.Campaigns.Api;
+using NonprofitPortal.Features.Campaigns.Tokens;
+using NonprofitPortal.Tests.Infrastructure;
+using NonprofitPortal.Tests.Integration.Campaigns;
+
+namespace NonprofitPortal.Tests.Integration.Tracking;
+
+/// <summary>Opens and clicks through the real host, from the messages a real smtp-sink received; on SQLite and PostgreSQL (subclasses at the end).</summary>
+public abstract partial class TrackingTests(PostgresServer postgres, bool onPostgres)
+{
+    private const string Body = """
+        <p>Dear {{ nonprofit.name }},</p>
+        <p>Read <a href="https://grants.example.org/spring?round=2026&amp;lang=en">the spring round</a>, or write to <a href="mailto:grants@foundation.test">us</a>.</p>
+        <p><a href="{{ web_version_url }}">View it in your browser</a> · <a href="{{ unsubscribe_url }}">Unsubscribe</a></p>
+        """;
+
+    private const string Original = "https://grants.example.org/spring?round=2026&lang=en";
+
+    private readonly SendingHosts _hosts = new(postgres, onPostgres);
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Fetching_the_pixel_and_a_link_of_a_message_records_one_open_and_one_click_for_its_recipient()
+    {
+        await using var sink = await SendingHosts.StartSinkAsync();
+        await using var host = await _hosts.StartAsync(sink);
+        var api = new CampaignApi(await host.AdminClientAsync());
+        var campaignId = await SendAsync(api, "tracked", new { opens = true, clicks = true });
+        var html = HtmlOf(sink, campaignId, "tracked-1@tracked.example");
+        var pixel = Path(PixelUrl().Match(html));
+        var link = Path(LinkUrl().Match(html));
+        using var anonymous = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var image = await anonymous.GetAsync(pixel, Cancel);
+        var again = await anonymous.GetAsync(pixel, Cancel);
+        var click = await anonymous.GetAsync(link, Cancel);
+        var counts = await Eventually.GetAsync(async () => await CountsAsync(host, campaignId) is { Opens: 2, Clicks: 1 } c ? c : null, "the hits to be written");
+        var log = await SendsAsync(api, campaignId);
+
+        Assert.Equal((HttpStatusCode.OK, "image/gif"), (image.StatusCode, image.Content.Headers.ContentType?.MediaType));
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, click.StatusCode);
+        Assert.Equal(Original, click.Headers.Location?.AbsoluteUri);
+        Assert.Equal(new HitCounts(Opens: 2, UniqueOpens: 1, Clicks: 1, UniqueClicks: 1, Events: 3), counts);
+        Assert.NotNull(log["tracked-1@tracked.example"].OpenedAt);
+        Assert.NotNull(log["tracked-1@tracked.example"].ClickedAt);
+        Assert.Equal((null, null), (log["tracked-0@tracked.example"].OpenedAt, log["tracked-0@tracked.example"].ClickedAt));
+    }
+
+    [Fact]
+    public async Task Only_the_written_web_links_are_rewritten_and_a_forged_or_altered_token_gets_404_and_records_nothing()
+    {
+        await using var sink = await SendingHosts.StartSinkAsync();
+        await using var host = await _hosts.StartAsync(sink);
+        var api = new CampaignApi(await host.AdminClientAsync());
+        var campaignId = await SendAsync(api, "forged", new { opens = true, clicks = true });
+        var html = HtmlOf(sink, campaignId, "forged-0@forged.example");
+        var link = LinkUrl().Match(html).Value;
+        var token = link[(link.LastIndexOf('/') + 1)..];
+        var pixelToken = Path(PixelUrl().Match(html))[5..];
+        var sendId = await SendIdAsync(host, campaignId, "forged-0@forged.example");
+        var forgeries = new[]
+        {
+            $"/t/c/{token[..10]}{(token[10] == 'a' ? 'b' : 'a')}{token[11..]}",
+            $"/t/c/{new SendTokens(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)).CreateLink(sendId, 0)}",
+            $"/t/c/{host.Services.GetRequiredService<SendTokens>().CreateLink(sendId, 7)}",
+            $"/t/c/{pixelToken}",
+            $"/t/o/{token}",
+            $"/t/o/{host.Services.GetRequiredService<SendTokens>().Create(SendTokenPurpose.Unsubscribe, sendId)}",
+        };
+        using var anonymous = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var statuses = new List<HttpStatusCode>();
+        foreach (var forged in forgeries)
+        {
+            statuses.Add((await anonymous.GetAsync(forged, Cancel)).StatusCode);
+        }
+
+        // A genuine click after the forgeries: once it is written, anything they queued would have been too.
+        await anonymous.GetAsync(Path(LinkUrl().Match(html)), Cancel);
+        var counts = await Eventually.GetAsync(async () => await CountsAsync(host, campaignId) is { Clicks: 1 } c ? c : null, "the genuine click to be written");
+
+        Assert.All(statuses, status => Assert.Equal(HttpStatusCode.NotFound, status));
+        Assert.Equal(new HitCounts(Opens: 0, UniqueOpens: 0, Clicks: 1, UniqueClicks: 1, Events: 1), counts);
+        Assert.Single(LinkUrl().Matches(html));
+        Assert.Contains("href=\"mailto:grants@foundation.test\"", html, StringComparison.Ordinal);
+        Assert.Matches("href=\"http://portal\\.test/unsubscribe/[a-z2-7]+\"", html);
+        Assert.Matches("href=\"http://portal\\.test/email/[a-z2-7]+\"", html);
+    }
+
+    [Fact]
+    public async Task A_campaign_sent_without_tracking_has_no_pixel_and_its_links_as_written()
+    {
+        await using var sink = await SendingHosts.StartSinkAsync();
+        await using var host = await _hosts.StartAsync(sink);
+        var api = new CampaignApi(await host.AdminClientAsync());
+        var campaignId = await SendAsync(api, "untracked", tracking: null);
+        var html = HtmlOf(sink, campaignId, "untracked-0@untracked.example");
+        var campaign = await api.Client.GetStringAsync($"/api/campaigns/{campaignId}", Cancel);
+
+        Assert.DoesNotContain("/t/", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("href=\"https://grants.example.org/spring?round=2026&amp;lang=en\"", html, StringComparison.Ordinal);
+        Assert.Contains("\"tracking\":{\"opens\":false,\"clicks\":false}", campaign, StringComparison.Ordinal);
+    }
+
+    private static async Task<long> SendAsync(CampaignApi api, string tag, object? tracking)
+    {
+        await api.ImportRecipientsAsync(tag, 2);
+        var (status, launched, problem) = await api.LaunchAsync(new { subject = "News", body = Body, recipients = new { filter = new { tag } }, tracking });
+        Assert.True(status == HttpStatusCode.Accepted, $"Launch answered {status}: {problem}");
+        await api.WaitUntilFinishedAsync(launched!.CampaignId);
+        return launched.CampaignId;
+    }
+
+    private static string HtmlOf(SmtpSink sink, long campaignId, string email)
+    {
+        var received = sink.ReadMessages().OfCampaign(campaignId).Single(m => m.Recipients.Contains(email));
+        return MimeKit.MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(received.RawMessage)), Cancel).HtmlBody ?? "";
+    }
+
+    private static string Path(Match url)
+    {
+        Assert.True(url.Success, "The message has no such tracking address.");
+        return new Uri(url.Value).AbsolutePath;
+    }
+
+    private static async Task<Dictionary<string, SendLogItem>> SendsAsync(CampaignApi api, long campaignId)
+    {
+        var body = await api.Client.GetStringAsync($"/api/campaigns/{campaignId}/sends", Cancel);
+        return JsonSerializer.Deserialize<SendsResponse>(body, CampaignApi.Json)!.Items.ToDictionary(e => e.Email, e => new SendLogItem(e.OpenedAt, e.ClickedAt));
+    }
+
+    private static async Task<long> SendIdAsync(PortalHost host, long campaignId, string email)
+    {
+        await using var db = await DatabaseAsync(host);
+        return await db.EmailSends.Where(s => s.CampaignId == campaignId && s.Email == email).Select(s => s.Id).SingleAsync(Cancel);
+    }
+
+    private static async Task<HitCounts> CountsAsync(PortalHost host, long campaignId)
+    {
+        await using var db = await DatabaseAsync(host);
+        var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == campaignId, Cancel);
+        var events = await db.TrackingEvents.CountAsync(e => e.CampaignId == campaignId, Cancel);
+        return new HitCounts(campaign.Opens, campaign.UniqueOpens, campaign.Clicks, campaign.UniqueClicks, events);
+    }
+
+    private static Task<AppDbContext> DatabaseAsync(PortalHost host) =>
+        host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Cancel);
+
+    [GeneratedRegex(@"http://portal\.test/t/o/[a-z2-7]+")]
+    private static partial Regex PixelUrl();
+
+    [GeneratedRegex(@"http://portal\.test/t/c/[a-z2-7]+")]
+    private static partial Regex LinkUrl();
+
+    private sealed record HitCounts(int Opens, int UniqueOpens, int Clicks, int UniqueClicks, int Events);
+
+    private sealed record SendLogItem(DateTimeOffset? OpenedAt, DateTimeOffset? ClickedAt);
+}
+
+public sealed class SqliteTrackingTests(PostgresServer postgres) : TrackingTests(postgres, onPostgres: false);
+
+public sealed class PostgresTrackingTests(PostgresServer postgres) : TrackingTests(postgres, onPostgres: true);

@@ -1,0 +1,174 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace NonprofitPortal.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class OpensAndClicks : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "TrackClicks",
+                table: "EmailDrafts",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "TrackOpens",
+                table: "EmailDrafts",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Clicks",
+                table: "Campaigns",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Opens",
+                table: "Campaigns",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "TrackClicks",
+                table: "Campaigns",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "TrackOpens",
+                table: "Campaigns",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<int>(
+                name: "UniqueClicks",
+                table: "Campaigns",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "UniqueOpens",
+                table: "Campaigns",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.CreateTable(
+                name: "CampaignLinks",
+                columns: table => new
+                {
+                    CampaignId = table.Column<long>(type: "INTEGER", nullable: false),
+                    LinkIndex = table.Column<int>(type: "INTEGER", nullable: false),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Clicks = table.Column<int>(type: "INTEGER", nullable: false),
+                    UniqueClicks = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CampaignLinks", x => new { x.CampaignId, x.LinkIndex });
+                    table.ForeignKey(
+                        name: "FK_CampaignLinks_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TrackingEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SendId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CampaignId = table.Column<long>(type: "INTEGER", nullable: false),
+                    NonprofitId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    LinkIndex = table.Column<int>(type: "INTEGER", nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    IsFirst = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsFirstOnLink = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TrackingEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TrackingEvents_Nonprofits_NonprofitId",
+                        column: x => x.NonprofitId,
+                        principalTable: "Nonprofits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrackingEvents_CampaignId_Kind_IsFirst_SendId",
+                table: "TrackingEvents",
+                columns: new[] { "CampaignId", "Kind", "IsFirst", "SendId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrackingEvents_NonprofitId_At",
+                table: "TrackingEvents",
+                columns: new[] { "NonprofitId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrackingEvents_SendId_Kind",
+                table: "TrackingEvents",
+                columns: new[] { "SendId", "Kind" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "CampaignLinks");
+
+            migrationBuilder.DropTable(
+                name: "TrackingEvents");
+
+            migrationBuilder.DropColumn(
+                name: "TrackClicks",
+                table: "EmailDrafts");
+
+            migrationBuilder.DropColumn(
+                name: "TrackOpens",
+                table: "EmailDrafts");
+
+            migrationBuilder.DropColumn(
+                name: "Clicks",
+                table: "Campaigns");
+
+            migrationBuilder.DropColumn(
+                name: "Opens",
+                table: "Campaigns");
+
+            migrationBuilder.DropColumn(
+                name: "TrackClicks",
+                table: "Campaigns");
+
+            migrationBuilder.DropColumn(
+                name: "TrackOpens",
+                table: "Campaigns");
+
+            migrationBuilder.DropColumn(
+                name: "UniqueClicks",
+                table: "Campaigns");
+
+            migrationBuilder.DropColumn(
+                name: "UniqueOpens",
+                table: "Campaigns");
+        }
+    }
+}

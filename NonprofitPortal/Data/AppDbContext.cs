@@ -6,6 +6,7 @@ using NonprofitPortal.Features.Accounts;
 using NonprofitPortal.Features.Bounces;
 using NonprofitPortal.Features.Bounces.Mailboxes;
 using NonprofitPortal.Features.Campaigns;
+using NonprofitPortal.Features.Campaigns.Reports;
 using NonprofitPortal.Features.Campaigns.Tokens;
 using NonprofitPortal.Features.Drafts;
 using NonprofitPortal.Features.Layouts;
@@ -46,6 +47,8 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser, Identity
     public DbSet<CampaignLink> CampaignLinks => Set<CampaignLink>();
 
     public DbSet<TrackingEvent> TrackingEvents => Set<TrackingEvent>();
+
+    public DbSet<CampaignActivity> CampaignActivity => Set<CampaignActivity>();
 
     public DbSet<BounceMailboxState> BounceMailboxes => Set<BounceMailboxState>();
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using NonprofitPortal.Data;
 using NonprofitPortal.Features.Campaigns.Api;
+using NonprofitPortal.Features.Campaigns.Reports;
 using NonprofitPortal.Features.Campaigns.Tokens;
 using NonprofitPortal.Tests.Infrastructure;
 using NonprofitPortal.Tests.Integration.Campaigns;
@@ -93,6 +94,36 @@ public abstract partial class TrackingTests(PostgresServer postgres, bool onPost
         Assert.Contains("href=\"mailto:grants@foundation.test\"", html, StringComparison.Ordinal);
         Assert.Matches("href=\"http://portal\\.test/unsubscribe/[a-z2-7]+\"", html);
         Assert.Matches("href=\"http://portal\\.test/email/[a-z2-7]+\"", html);
+    }
+
+    [Fact]
+    public async Task The_report_counts_what_recipients_did_by_hour_and_by_link_and_exports_it()
+    {
+        await using var sink = await SendingHosts.StartSinkAsync();
+        await using var host = await _hosts.StartAsync(sink);
+        var api = new CampaignApi(await host.AdminClientAsync());
+        var campaignId = await SendAsync(api, "reported", new { opens = true, clicks = true });
+        var first = HtmlOf(sink, campaignId, "reported-0@reported.example");
+        var second = HtmlOf(sink, campaignId, "reported-1@reported.example");
+        using var anonymous = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        await anonymous.GetAsync(Path(PixelUrl().Match(first)), Cancel);
+        await anonymous.GetAsync(Path(PixelUrl().Match(first)), Cancel);
+        await anonymous.GetAsync(Path(PixelUrl().Match(second)), Cancel);
+        await anonymous.GetAsync(Path(LinkUrl().Match(second)), Cancel);
+        var unsubscribe = Regex.Match(second, "http://portal\\.test(/unsubscribe/[a-z2-7]+)").Groups[1].Value;
+        await anonymous.PostAsync(unsubscribe, new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]), Cancel);
+        await Eventually.GetAsync(async () => await CountsAsync(host, campaignId) is { Opens: 3, Clicks: 1 } c ? c : null, "the hits to be written");
+        var report = JsonSerializer.Deserialize<ReportResponse>(await api.Client.GetStringAsync($"/api/campaigns/{campaignId}/report", Cancel), CampaignApi.Json)!;
+        var csv = await api.Client.GetStringAsync($"/api/campaigns/{campaignId}/report/export", Cancel);
+
+        Assert.Equal((2, 0, 0, 1), (report.Delivered, report.Bounced, report.Complained, report.Unsubscribed));
+        Assert.Equal((3, 1, 2, 1), (report.Opened, report.Clicked, report.UniqueOpens, report.UniqueClicks));
+        Assert.Equal((2, 3, 1, 0), (report.Timeline.Sum(h => h.Sent), report.Timeline.Sum(h => h.Opens), report.Timeline.Sum(h => h.Clicks), report.Timeline.Sum(h => h.Bounces)));
+        Assert.All(report.Timeline, h => Assert.Equal((0, 0), (h.Hour.Minute, h.Hour.Second)));
+        Assert.Equal([new ReportLink(Original, 1, 1)], report.Links);
+        Assert.Contains("totals,uniqueOpens,2,1,", csv, StringComparison.Ordinal);
+        Assert.Contains($"link,{Original},1,0.5,1", csv, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -21,5 +21,8 @@ internal sealed class DeliveryEventConfiguration : IEntityTypeConfiguration<Deli
         builder.HasIndex(e => new { e.Source, e.ExternalId }).IsUnique();
         builder.HasIndex(e => new { e.NonprofitId, e.Kind, e.At });
         builder.HasIndex(e => new { e.SendId, e.Kind });
+
+        // A campaign's report counts its unsubscribes.
+        builder.HasIndex(e => new { e.CampaignId, e.Kind });
     }
 }

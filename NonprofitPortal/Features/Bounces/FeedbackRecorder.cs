@@ -96,7 +96,7 @@ public sealed partial class FeedbackRecorder(
 
             if (firstOfItsKind)
             {
-                await CampaignFeedback.CountAsync(db, send.CampaignId, isComplaint ? 0 : 1, isComplaint ? 1 : 0, cancellationToken);
+                await CampaignFeedback.CountAsync(db, send.CampaignId, isComplaint ? 0 : 1, isComplaint ? 1 : 0, now, cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);

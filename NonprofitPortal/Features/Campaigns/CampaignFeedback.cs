@@ -1,18 +1,25 @@
 using Microsoft.EntityFrameworkCore;
 using NonprofitPortal.Data;
+using NonprofitPortal.Features.Campaigns.Reports;
 
 namespace NonprofitPortal.Features.Campaigns;
 
 /// <summary>Campaigns own their counters: what recipients' servers and recipients said after sending moves them here.</summary>
 public static class CampaignFeedback
 {
-    /// <summary>Adds to a campaign's bounced and complained counters inside the caller's transaction, with the event that explains them.</summary>
-    public static Task CountAsync(AppDbContext db, long campaignId, int bounced, int complained, CancellationToken cancellationToken) =>
-        db.Campaigns
+    /// <summary>
+    /// Adds to a campaign's bounced and complained counters, and to the hour of <paramref name="at"/>,
+    /// inside the caller's transaction, with the event that explains them.
+    /// </summary>
+    public static async Task CountAsync(AppDbContext db, long campaignId, int bounced, int complained, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await db.Campaigns
             .Where(c => c.Id == campaignId)
             .ExecuteUpdateAsync(c => c
                 .SetProperty(x => x.Bounced, x => x.Bounced + bounced)
                 .SetProperty(x => x.Complained, x => x.Complained + complained), cancellationToken);
+        await CampaignActivityCounts.AddAsync(db, campaignId, at, new ActivityCounts(Bounced: bounced, Complained: complained), cancellationToken);
+    }
 
     /// <summary>
     /// Adds a batch of opens and clicks to the campaign's totals. The first statement of the batch's

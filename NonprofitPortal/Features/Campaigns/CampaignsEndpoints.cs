@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using NonprofitPortal.Features.Accounts;
 using NonprofitPortal.Features.Campaigns.Api;
 using NonprofitPortal.Features.Campaigns.Progress;
+using NonprofitPortal.Features.Campaigns.Reports;
 using NonprofitPortal.Features.Campaigns.Sends;
 using NonprofitPortal.Features.Drafts;
 using NonprofitPortal.Features.Layouts;
@@ -25,6 +26,8 @@ public static class CampaignsEndpoints
         campaigns.MapGet("/{id:long}/failures", Failures).WithName("ListCampaignFailures");
         campaigns.MapGet("/{id:long}/sends", Sends).WithName("ListCampaignSends");
         campaigns.MapGet("/{id:long}/sends/export", ExportSends).WithName("ExportCampaignSends");
+        campaigns.MapGet("/{id:long}/report", Report).WithName("GetCampaignReport");
+        campaigns.MapGet("/{id:long}/report/export", ExportReport).WithName("ExportCampaignReport");
         campaigns.MapPost("/", Launch).WithName("LaunchCampaign").RequireAuthorization(Permissions.CampaignsSend);
         campaigns.MapPost("/{id:long}/pause", (long id, CampaignService service, ClaimsPrincipal user, CancellationToken ct) => Steer(id, service, service.PauseAsync(id, user, ct), ct))
             .WithName("PauseCampaign").RequireAuthorization(Permissions.CampaignsSend);
@@ -99,6 +102,25 @@ public static class CampaignsEndpoints
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"campaign-{id}-recipients-{time.GetUtcNow():yyyyMMdd-HHmm}.csv\"";
         await export.WriteAsync(http.Response.Body, id, new SendLogFilter(search, only), cancellationToken);
+        return TypedResults.Empty;
+    }
+
+    private static async Task<Results<Ok<ReportResponse>, ProblemHttpResult>> Report(long id, CampaignReports reports, CancellationToken cancellationToken) =>
+        await reports.FindAsync(id, cancellationToken) is { } report
+            ? TypedResults.Ok(ReportResponse.From(report))
+            : ProblemResults.From(OperationResult.NotFound("That campaign does not exist."));
+
+    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> ExportReport(
+        long id, CampaignReports reports, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (await reports.FindAsync(id, cancellationToken) is not { } report)
+        {
+            return ProblemResults.From(OperationResult.NotFound("That campaign does not exist."));
+        }
+
+        http.Response.ContentType = "text/csv; charset=utf-8";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"campaign-{id}-report-{time.GetUtcNow():yyyyMMdd-HHmm}.csv\"";
+        await CampaignReportCsvExport.WriteAsync(http.Response.Body, report, cancellationToken);
         return TypedResults.Empty;
     }
 

@@ -4,6 +4,7 @@ using NonprofitPortal.Data;
 using NonprofitPortal.Features.Campaigns.Enqueue;
 using NonprofitPortal.Features.Campaigns.Lifecycle;
 using NonprofitPortal.Features.Campaigns.Progress;
+using NonprofitPortal.Features.Campaigns.Reports;
 using NonprofitPortal.Features.Campaigns.Sends;
 using NonprofitPortal.Features.Campaigns.Tokens;
 using NonprofitPortal.Features.Campaigns.Unsubscribe;
@@ -22,6 +23,7 @@ public static class CampaignsFeature
         services.AddSingleton<CampaignLifecycle>();
         services.AddSingleton<SendLog>();
         services.AddSingleton<SendLogCsvExport>();
+        services.AddSingleton<CampaignReports>();
         var sending = builder.Configuration.GetSection(SendingOptions.Section).Get<SendingOptions>() ?? new SendingOptions();
         builder.AddClusterJob<StartScheduledCampaignsJob>(StartScheduledCampaignsJob.Key, sending.ScheduledCheck);
         builder.AddClusterJob<FinishSettledCampaignsJob>(FinishSettledCampaignsJob.Key, TimeSpan.FromMinutes(1));

@@ -1,13 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using NonprofitPortal.Data;
 using NonprofitPortal.Features.Campaigns;
+using NonprofitPortal.Features.Campaigns.Reports;
 
 namespace NonprofitPortal.Features.Tracking;
 
 /// <summary>
 /// Writes a batch of hits: for each campaign, in one transaction, the events (which of them are
 /// firsts decided by <see cref="UniqueHits"/>), the campaign's totals and unique counts, its links'
-/// clicks, through the Campaigns feature that owns those counters.
+/// clicks and its hourly activity, through the Campaigns feature that owns those counters.
 /// </summary>
 public sealed partial class TrackingRecorder(IDbContextFactory<AppDbContext> contextFactory, ILogger<TrackingRecorder> logger)
 {
@@ -58,6 +59,12 @@ public sealed partial class TrackingRecorder(IDbContextFactory<AppDbContext> con
             foreach (var link in counted.Where(c => c.Hit.LinkIndex is not null).GroupBy(c => c.Hit.LinkIndex!.Value).OrderBy(g => g.Key))
             {
                 await CampaignFeedback.CountLinkClicksAsync(db, campaign.Key, link.Key, link.Count(), link.Count(c => c.UniqueOnLink), cancellationToken);
+            }
+
+            foreach (var hour in campaignHits.GroupBy(h => ActivityHours.Of(h.At)).OrderBy(g => g.Key))
+            {
+                var counts = new ActivityCounts(Opens: hour.Count(h => h.Kind == TrackingEventKind.Opened), Clicks: hour.Count(h => h.Kind == TrackingEventKind.Clicked));
+                await CampaignActivityCounts.AddAsync(db, campaign.Key, ActivityHours.Start(hour.Key), counts, cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);

@@ -352,6 +352,8 @@ namespace NonprofitPortal.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CampaignId", "Kind");
+
                     b.HasIndex("SendId", "Kind");
 
                     b.HasIndex("Source", "ExternalId")
@@ -629,6 +631,39 @@ namespace NonprofitPortal.Data.Migrations.Postgres
                     b.HasIndex("CampaignId", "Status", "NextAttemptAt");
 
                     b.ToTable("EmailSends", (string)null);
+                });
+
+            modelBuilder.Entity("NonprofitPortal.Features.Campaigns.Reports.CampaignActivity", b =>
+                {
+                    b.Property<long>("CampaignId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Hour")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Bounced")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Clicks")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Complained")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Opens")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Sent")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CampaignId", "Hour");
+
+                    b.HasIndex("Hour");
+
+                    b.ToTable("CampaignActivity", (string)null);
                 });
 
             modelBuilder.Entity("NonprofitPortal.Features.Campaigns.Tokens.SigningKey", b =>
@@ -1078,6 +1113,15 @@ namespace NonprofitPortal.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("NonprofitId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("NonprofitPortal.Features.Campaigns.Reports.CampaignActivity", b =>
+                {
+                    b.HasOne("NonprofitPortal.Features.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("NonprofitPortal.Features.Drafts.DraftRecipient", b =>

@@ -353,6 +353,8 @@ namespace NonprofitPortal.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CampaignId", "Kind");
+
                     b.HasIndex("SendId", "Kind");
 
                     b.HasIndex("Source", "ExternalId")
@@ -632,6 +634,39 @@ namespace NonprofitPortal.Data.Migrations.SqlServer
                     b.HasIndex("CampaignId", "Status", "NextAttemptAt");
 
                     b.ToTable("EmailSends", (string)null);
+                });
+
+            modelBuilder.Entity("NonprofitPortal.Features.Campaigns.Reports.CampaignActivity", b =>
+                {
+                    b.Property<long>("CampaignId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Hour")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Bounced")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Clicks")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Complained")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Opens")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Sent")
+                        .HasColumnType("int");
+
+                    b.HasKey("CampaignId", "Hour");
+
+                    b.HasIndex("Hour");
+
+                    b.ToTable("CampaignActivity", (string)null);
                 });
 
             modelBuilder.Entity("NonprofitPortal.Features.Campaigns.Tokens.SigningKey", b =>
@@ -1067,6 +1102,15 @@ namespace NonprofitPortal.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("NonprofitId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("NonprofitPortal.Features.Campaigns.Reports.CampaignActivity", b =>
+                {
+                    b.HasOne("NonprofitPortal.Features.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("NonprofitPortal.Features.Drafts.DraftRecipient", b =>

@@ -335,6 +335,8 @@ namespace NonprofitPortal.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CampaignId", "Kind");
+
                     b.HasIndex("SendId", "Kind");
 
                     b.HasIndex("Source", "ExternalId")
@@ -608,6 +610,39 @@ namespace NonprofitPortal.Data.Migrations.Sqlite
                     b.HasIndex("CampaignId", "Status", "NextAttemptAt");
 
                     b.ToTable("EmailSends", (string)null);
+                });
+
+            modelBuilder.Entity("NonprofitPortal.Features.Campaigns.Reports.CampaignActivity", b =>
+                {
+                    b.Property<long>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Hour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Bounced")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Clicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Complained")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Opens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sent")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CampaignId", "Hour");
+
+                    b.HasIndex("Hour");
+
+                    b.ToTable("CampaignActivity", (string)null);
                 });
 
             modelBuilder.Entity("NonprofitPortal.Features.Campaigns.Tokens.SigningKey", b =>
@@ -1035,6 +1070,15 @@ namespace NonprofitPortal.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("NonprofitId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("NonprofitPortal.Features.Campaigns.Reports.CampaignActivity", b =>
+                {
+                    b.HasOne("NonprofitPortal.Features.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("NonprofitPortal.Features.Drafts.DraftRecipient", b =>

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using NonprofitPortal.Data;
 using NonprofitPortal.Features.Accounts;
+using NonprofitPortal.Features.Campaigns.Reports;
 using NonprofitPortal.Features.Sending;
 
 namespace NonprofitPortal.Features.Campaigns.Lifecycle;
@@ -38,7 +39,7 @@ public sealed partial class CampaignLifecycle(
                 .SetProperty(x => x.Status, x => x.Status == CampaignStatus.Queued ? CampaignStatus.Sending : x.Status)
                 .SetProperty(x => x.StartedAt, now), cancellationToken);
 
-    /// <summary>Moves the counters by what a batch of outcomes did, and completes the campaign if nothing is left.</summary>
+    /// <summary>Moves the counters (and this hour's activity) by what a batch of outcomes did, and completes the campaign if nothing is left.</summary>
     /// <param name="db">A context inside the transaction that records the outcomes: counters and rows change together.</param>
     public static async Task CountAsync(AppDbContext db, long campaignId, int sent, int failed, int skipped, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -48,6 +49,7 @@ public sealed partial class CampaignLifecycle(
                 .SetProperty(x => x.Sent, x => x.Sent + sent)
                 .SetProperty(x => x.Failed, x => x.Failed + failed)
                 .SetProperty(x => x.Skipped, x => x.Skipped + skipped), cancellationToken);
+        await CampaignActivityCounts.AddAsync(db, campaignId, now, new ActivityCounts(Sent: sent, Failed: failed), cancellationToken);
         await db.Campaigns
             .Where(c => c.Id == campaignId)
             .Where(IsSettled(db))

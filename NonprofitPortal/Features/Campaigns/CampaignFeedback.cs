@@ -22,24 +22,20 @@ public static class CampaignFeedback
     }
 
     /// <summary>
-    /// Adds a batch of opens and clicks to the campaign's totals. The first statement of the batch's
-    /// transaction: it holds the campaign's row, so that batches written by several nodes for one
-    /// campaign go one after the other and each sees which messages the others counted.
+    /// Adds opens and clicks to the campaign's totals, and messages opened or clicked for the first
+    /// time to its unique counts. A batch of hits calls it first with its totals alone, as the first
+    /// statement of its transaction: that holds the campaign's row, so that batches written by several
+    /// nodes for one campaign go one after the other and each sees which messages the others counted;
+    /// then, in the same transaction, with the firsts it found.
     /// </summary>
-    public static Task CountHitsAsync(AppDbContext db, long campaignId, int opens, int clicks, CancellationToken cancellationToken) =>
+    public static Task CountHitsAsync(AppDbContext db, long campaignId, CampaignHits hits, CancellationToken cancellationToken) =>
         db.Campaigns
             .Where(c => c.Id == campaignId)
             .ExecuteUpdateAsync(c => c
-                .SetProperty(x => x.Opens, x => x.Opens + opens)
-                .SetProperty(x => x.Clicks, x => x.Clicks + clicks), cancellationToken);
-
-    /// <summary>Adds the messages opened or clicked for the first time (after <see cref="CountHitsAsync"/>, in its transaction).</summary>
-    public static Task CountFirstHitsAsync(AppDbContext db, long campaignId, int opened, int clicked, CancellationToken cancellationToken) =>
-        db.Campaigns
-            .Where(c => c.Id == campaignId)
-            .ExecuteUpdateAsync(c => c
-                .SetProperty(x => x.UniqueOpens, x => x.UniqueOpens + opened)
-                .SetProperty(x => x.UniqueClicks, x => x.UniqueClicks + clicked), cancellationToken);
+                .SetProperty(x => x.Opens, x => x.Opens + hits.Opens)
+                .SetProperty(x => x.Clicks, x => x.Clicks + hits.Clicks)
+                .SetProperty(x => x.UniqueOpens, x => x.UniqueOpens + hits.UniqueOpens)
+                .SetProperty(x => x.UniqueClicks, x => x.UniqueClicks + hits.UniqueClicks), cancellationToken);
 
     /// <summary>Adds clicks to one of the campaign's links.</summary>
     public static Task CountLinkClicksAsync(AppDbContext db, long campaignId, int linkIndex, int clicks, int uniqueClicks, CancellationToken cancellationToken) =>

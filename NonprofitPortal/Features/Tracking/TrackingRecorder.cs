@@ -26,8 +26,9 @@ public sealed partial class TrackingRecorder(IDbContextFactory<AppDbContext> con
         {
             var campaignHits = campaign.OrderBy(h => h.At).ToList();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await CampaignFeedback.CountHitsAsync(
-                db, campaign.Key, campaignHits.Count(h => h.Kind == TrackingEventKind.Opened), campaignHits.Count(h => h.Kind == TrackingEventKind.Clicked), cancellationToken);
+            var totals = new CampaignHits(
+                Opens: campaignHits.Count(h => h.Kind == TrackingEventKind.Opened), UniqueOpens: 0, Clicks: campaignHits.Count(h => h.Kind == TrackingEventKind.Clicked), UniqueClicks: 0);
+            await CampaignFeedback.CountHitsAsync(db, campaign.Key, totals, cancellationToken);
 
             var ids = campaignHits.Select(h => h.SendId).Distinct().ToList();
             var firsts = await db.TrackingEvents
@@ -54,8 +55,9 @@ public sealed partial class TrackingRecorder(IDbContextFactory<AppDbContext> con
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
 
-            await CampaignFeedback.CountFirstHitsAsync(
-                db, campaign.Key, counted.Count(c => c.Unique && c.Hit.Kind == TrackingEventKind.Opened), counted.Count(c => c.Unique && c.Hit.Kind == TrackingEventKind.Clicked), cancellationToken);
+            var firstHits = new CampaignHits(
+                Opens: 0, UniqueOpens: counted.Count(c => c.Unique && c.Hit.Kind == TrackingEventKind.Opened), Clicks: 0, UniqueClicks: counted.Count(c => c.Unique && c.Hit.Kind == TrackingEventKind.Clicked));
+            await CampaignFeedback.CountHitsAsync(db, campaign.Key, firstHits, cancellationToken);
             foreach (var link in counted.Where(c => c.Hit.LinkIndex is not null).GroupBy(c => c.Hit.LinkIndex!.Value).OrderBy(g => g.Key))
             {
                 await CampaignFeedback.CountLinkClicksAsync(db, campaign.Key, link.Key, link.Count(), link.Count(c => c.UniqueOnLink), cancellationToken);

@@ -34,6 +34,7 @@ public sealed class AccessibilityTests(BrowserHost app, ChromiumBrowser browser)
         ("drafts", "Drafts"),
         ("drafts/new", "New draft"),
         ("campaigns", "Campaigns"),
+        ("media", "Media"),
         ("admin/layouts", "Layouts"),
         ("admin/layouts/new", "New layout"),
         ("admin/users", "Users"),

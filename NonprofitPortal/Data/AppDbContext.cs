@@ -10,6 +10,8 @@ using NonprofitPortal.Features.Campaigns.Reports;
 using NonprofitPortal.Features.Campaigns.Tokens;
 using NonprofitPortal.Features.Drafts;
 using NonprofitPortal.Features.Layouts;
+using NonprofitPortal.Features.Media;
+using NonprofitPortal.Features.Media.Storage;
 using NonprofitPortal.Features.Nonprofits;
 using NonprofitPortal.Features.Tracking;
 
@@ -35,6 +37,10 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser, Identity
     public DbSet<EmailDraft> EmailDrafts => Set<EmailDraft>();
 
     public DbSet<EmailLayout> EmailLayouts => Set<EmailLayout>();
+
+    public DbSet<MediaFile> MediaFiles => Set<MediaFile>();
+
+    public DbSet<MediaContent> MediaContents => Set<MediaContent>();
 
     public DbSet<Campaign> Campaigns => Set<Campaign>();
 

@@ -43,6 +43,30 @@ public sealed class DraftEditorPage(IPage page)
         await Assertions.Expect(dialog).ToHaveCountAsync(0);
     }
 
+    /// <summary>Uploads <paramref name="path"/> in the image dialog the toolbar opened, describes it and inserts it.</summary>
+    public async Task InsertUploadedImageAsync(string path, string description)
+    {
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.GetByTestId("image-upload").Locator("input[type=file]").SetInputFilesAsync(path);
+        await Assertions.Expect(dialog.GetByLabel("Image address")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("/media/[0-9]+/"));
+        await dialog.GetByLabel("Text for those who cannot see it").FillAsync(description);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Insert image" }).ClickAsync();
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+    }
+
+    /// <summary>Drops <paramref name="content"/> on the visual editor as a file, as the system's file manager would.</summary>
+    public async Task DropFileAsync(string name, string type, byte[] content) =>
+        await VisualBody.EvaluateAsync(
+            """
+            (element, file) => {
+                const transfer = new DataTransfer();
+                transfer.items.add(new File([Uint8Array.from(atob(file.base64), c => c.charCodeAt(0))], file.name, { type: file.type }));
+                const box = element.getBoundingClientRect();
+                element.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, clientX: box.left + 5, clientY: box.bottom - 5, bubbles: true, cancelable: true }));
+            }
+            """,
+            new { name, type, base64 = Convert.ToBase64String(content) });
+
     /// <summary>Selects the last <paramref name="characters"/> characters before the cursor.</summary>
     public async Task SelectBackAsync(int characters)
     {

@@ -832,6 +832,60 @@ namespace NonprofitPortal.Data.Migrations.Postgres
                     b.ToTable("EmailLayouts", (string)null);
                 });
 
+            modelBuilder.Entity("NonprofitPortal.Features.Media.MediaFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("UploadedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name");
+
+                    b.ToTable("MediaFiles", (string)null);
+                });
+
+            modelBuilder.Entity("NonprofitPortal.Features.Media.Storage.MediaContent", b =>
+                {
+                    b.Property<long>("MediaFileId")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("MediaFileId");
+
+                    b.ToTable("MediaContents", (string)null);
+                });
+
             modelBuilder.Entity("NonprofitPortal.Features.Nonprofits.Nonprofit", b =>
                 {
                     b.Property<long>("Id")
@@ -1145,6 +1199,15 @@ namespace NonprofitPortal.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("LayoutId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("NonprofitPortal.Features.Media.Storage.MediaContent", b =>
+                {
+                    b.HasOne("NonprofitPortal.Features.Media.MediaFile", null)
+                        .WithOne()
+                        .HasForeignKey("NonprofitPortal.Features.Media.Storage.MediaContent", "MediaFileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("NonprofitPortal.Features.Nonprofits.NonprofitTag", b =>

@@ -807,6 +807,58 @@ namespace NonprofitPortal.Data.Migrations.Sqlite
                     b.ToTable("EmailLayouts", (string)null);
                 });
 
+            modelBuilder.Entity("NonprofitPortal.Features.Media.MediaFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name");
+
+                    b.ToTable("MediaFiles", (string)null);
+                });
+
+            modelBuilder.Entity("NonprofitPortal.Features.Media.Storage.MediaContent", b =>
+                {
+                    b.Property<long>("MediaFileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("MediaFileId");
+
+                    b.ToTable("MediaContents", (string)null);
+                });
+
             modelBuilder.Entity("NonprofitPortal.Features.Nonprofits.Nonprofit", b =>
                 {
                     b.Property<long>("Id")
@@ -1102,6 +1154,15 @@ namespace NonprofitPortal.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("LayoutId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("NonprofitPortal.Features.Media.Storage.MediaContent", b =>
+                {
+                    b.HasOne("NonprofitPortal.Features.Media.MediaFile", null)
+                        .WithOne()
+                        .HasForeignKey("NonprofitPortal.Features.Media.Storage.MediaContent", "MediaFileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("NonprofitPortal.Features.Nonprofits.NonprofitTag", b =>

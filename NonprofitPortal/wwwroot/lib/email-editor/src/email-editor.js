@@ -36,6 +36,9 @@ class EmailEditor {
             editorProps: {
                 attributes: { role: 'textbox', 'aria-multiline': 'true', 'aria-label': label, class: 'email-editor-content' },
                 transformPastedHTML: cleanPastedHtml,
+                // Image files dropped or pasted go to the media library, not into the body as data.
+                handleDrop: (view, event, slice, moved) => !moved && this.#dropImage(event.dataTransfer, view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos, event),
+                handlePaste: (view, event) => this.#dropImage(event.clipboardData, view.state.selection.from, event),
             },
             onUpdate: () => {
                 this.#visualEdited = true;
@@ -238,6 +241,30 @@ class EmailEditor {
         const chain = this.#visual.chain().focus();
         if (answer !== null) {
             chain.setImage({ src: this.#codes.protect(answer.src), alt: this.#codes.protect(answer.alt) });
+        }
+
+        chain.run();
+    }
+
+    /** Uploads the first file of a drop or a paste, asks for its text, and puts it at `position`; false when there is no file. */
+    #dropImage(transfer, position, event) {
+        const file = transfer?.files?.[0];
+        if (!file || position === undefined) {
+            return false;
+        }
+
+        event.preventDefault();
+        this.#uploadImage(file, position);
+        return true;
+    }
+
+    async #uploadImage(file, position) {
+        // Streamed to the server in chunks (a whole image is more than one circuit message may carry).
+        const answer = await this.#dotnet.invokeMethodAsync('UploadImageAsync', DotNet.createJSStreamReference(file), file.name);
+        const chain = this.#visual.chain().focus();
+        if (answer !== null) {
+            // The body may have changed while the dialog was open.
+            chain.insertContentAt(Math.min(position, this.#visual.state.doc.content.size), { type: 'image', attrs: { src: this.#codes.protect(answer.src), alt: this.#codes.protect(answer.alt) } });
         }
 
         chain.run();

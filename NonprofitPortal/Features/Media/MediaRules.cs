@@ -1,0 +1,79 @@
+using System.Text;
+
+namespace NonprofitPortal.Features.Media;
+
+/// <summary>Whether an upload is kept, under which name, and whether a file may be deleted.</summary>
+public static class MediaRules
+{
+    public const int MaxNameLength = 200;
+
+    /// <summary>The upload's problem in words, or null with the content type it really has.</summary>
+    /// <param name="content">The file, or its first <paramref name="maxBytes"/> + 1 bytes when it is longer.</param>
+    public static (string? ContentType, string? Problem) CheckImage(ReadOnlySpan<byte> content, long maxBytes)
+    {
+        if (content.Length == 0)
+        {
+            return (null, "The file is empty.");
+        }
+
+        if (content.Length > maxBytes)
+        {
+            return (null, $"The image is larger than {Size(maxBytes)}, the most an image may be (Media:MaxImageBytes). Make it smaller and upload it again.");
+        }
+
+        return ImageFormats.Detect(content) is { } contentType
+            ? (contentType, null)
+            : (null, "Only PNG, JPEG, GIF and WebP images can be uploaded (judged by the file's content, not its name). SVG is refused, as it can carry script: save it as PNG.");
+    }
+
+    /// <summary>
+    /// A name safe in a URL path and a header: letters, digits, dots, dashes and underscores,
+    /// ending in the extension of the type the content really has.
+    /// </summary>
+    public static string FileName(string? uploadedName, string contentType)
+    {
+        var stem = Path.GetFileNameWithoutExtension(Path.GetFileName((uploadedName ?? "").Replace('\\', '/')));
+        var safe = new StringBuilder(stem.Length);
+        foreach (var character in stem.Normalize(NormalizationForm.FormKD))
+        {
+            if (char.IsAsciiLetterOrDigit(character) || character is '-' or '_' or '.')
+            {
+                safe.Append(char.ToLowerInvariant(character));
+            }
+            else if ((char.IsWhiteSpace(character) || character is '+' or ',' or '(' or ')') && safe is not [.., '-'])
+            {
+                safe.Append('-');
+            }
+        }
+
+        var cleaned = safe.ToString().Trim('-', '.');
+        var extension = ImageFormats.Extension(contentType);
+        var limit = MaxNameLength - extension.Length;
+        return (cleaned.Length == 0 ? "image" : cleaned[..Math.Min(cleaned.Length, limit)]) + extension;
+    }
+
+    /// <summary>Sent mail keeps pointing at its images: a file a campaign uses stays.</summary>
+    public static string? DeleteProblem(MediaUsage usage) =>
+        usage.Campaigns > 0
+            ? $"Campaigns already sent show this file ({usage.Campaigns:N0}); it is kept so that their messages keep their images."
+            : null;
+
+    /// <summary>What deleting does to the drafts and layouts that show the file, in words (empty when none do).</summary>
+    public static string DeleteWarning(MediaUsage usage) =>
+        usage.Drafts + usage.Layouts == 0
+            ? ""
+            : $" {Count(usage.Drafts, "draft")} and {Count(usage.Layouts, "layout")} show it: they will show a broken image until it is taken out of them.";
+
+    /// <summary>What a page or a message links to: its path under the public address.</summary>
+    public static string RelativeUrl(long id, string name) => $"media/{id}/{name}";
+
+    /// <summary>The text a campaign's frozen body holds where it shows the file (any host, any name).</summary>
+    public static string Marker(long id) => $"/media/{id}/";
+
+    private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count:N0} {noun}s";
+
+    public static string Size(long bytes) =>
+        bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024):0.#} MB"
+        : bytes >= 1024 ? $"{bytes / 1024.0:0} KB"
+        : $"{bytes} bytes";
+}

@@ -1,0 +1,7 @@
+namespace NonprofitPortal.Features.Media;
+
+public enum MediaStorage
+{
+    Database,
+    FileSystem,
+}

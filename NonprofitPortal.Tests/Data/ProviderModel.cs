@@ -6,6 +6,7 @@ using NonprofitPortal.Features.Bounces;
 using NonprofitPortal.Features.Campaigns;
 using NonprofitPortal.Features.Drafts;
 using NonprofitPortal.Features.Layouts;
+using NonprofitPortal.Features.Media;
 using NonprofitPortal.Features.Nonprofits;
 using NonprofitPortal.Features.Operations;
 using NonprofitPortal.Features.Sending;
@@ -30,6 +31,7 @@ public sealed class ProviderModel : IDisposable
         builder.AddData();
         builder.AddOperations();
         builder.AddSending();
+        builder.AddMedia();
         builder.AddAccounts();
         builder.AddNonprofits();
         builder.AddDrafts();

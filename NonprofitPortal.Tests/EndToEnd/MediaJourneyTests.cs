@@ -11,7 +11,7 @@ namespace NonprofitPortal.Tests.EndToEnd;
 public sealed class MediaJourneyTests(BrowserHost app, ChromiumBrowser browser)
 {
     [Fact]
-    public async Task Staff_upload_an_image_from_the_editor_see_it_in_the_preview_find_it_in_the_media_library_and_delete_it_there()
+    public async Task Staff_upload_images_and_an_attachment_from_the_editor_see_the_image_in_the_preview_find_it_in_the_media_library_and_delete_it_there()
     {
         await using var browserSession = await SignedInBrowser.StartAsync(browser, app, PortalHost.AdminEmail, PortalHost.AdminPassword);
         var (page, shell) = (browserSession.Page, browserSession.Shell);
@@ -58,6 +58,9 @@ public sealed class MediaJourneyTests(BrowserHost app, ChromiumBrowser browser)
         await Assertions.Expect(dropDialog.GetByTestId("upload-problem")).ToContainTextAsync("SVG is refused");
         await dropDialog.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
         await Assertions.Expect(editor.VisualBody.Locator("img")).ToHaveCountAsync(2);
+
+        await page.GetByTestId("attachment-upload").Locator("input[type=file]").SetInputFilesAsync(MediaSamples.PathOf(MediaSamples.Pdf));
+        await Assertions.Expect(page.GetByTestId("attachment")).ToContainTextAsync("guidelines.pdf");
         await editor.SaveWithShortcutAsync();
         await Assertions.Expect(editor.SaveStatus).ToContainTextAsync("Saved at");
 

@@ -44,6 +44,8 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser, Identity
 
     public DbSet<Campaign> Campaigns => Set<Campaign>();
 
+    public DbSet<CampaignAttachment> CampaignAttachments => Set<CampaignAttachment>();
+
     public DbSet<EmailSend> EmailSends => Set<EmailSend>();
 
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NonprofitPortal.Data;
 using NonprofitPortal.Features.Accounts;
+using NonprofitPortal.Features.Media;
 using NonprofitPortal.Features.Nonprofits;
 using NonprofitPortal.Features.Nonprofits.Search;
 using NonprofitPortal.Features.Operations;
@@ -51,6 +52,7 @@ public sealed class BenchDatabase : IAsyncDisposable
         builder.AddData();
         builder.AddOperations();
         builder.AddSending();
+        builder.AddMedia();
         builder.AddAccounts();
         builder.AddNonprofits();
         var app = builder.Build();

@@ -17,6 +17,7 @@ using NonprofitPortal.Features.Bounces;
 using NonprofitPortal.Features.Campaigns;
 using NonprofitPortal.Features.Drafts;
 using NonprofitPortal.Features.Layouts;
+using NonprofitPortal.Features.Media;
 using NonprofitPortal.Features.Nonprofits;
 using NonprofitPortal.Features.Operations;
 using NonprofitPortal.Features.Sending;
@@ -149,6 +150,7 @@ public static class SendingBenchmark
         builder.AddData();
         builder.AddOperations();
         builder.AddSending();
+        builder.AddMedia();
         builder.AddAccounts();
         builder.AddNonprofits();
         builder.AddDrafts();

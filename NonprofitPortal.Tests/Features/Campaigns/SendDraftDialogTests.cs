@@ -3,6 +3,7 @@ using Bunit;
 using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using MudBlazor;
 using NonprofitPortal.Components.Editing;
 using NonprofitPortal.Data;
@@ -12,6 +13,7 @@ using NonprofitPortal.Features.Campaigns.Pages;
 using NonprofitPortal.Features.Drafts;
 using NonprofitPortal.Features.Drafts.Pages;
 using NonprofitPortal.Features.Layouts;
+using NonprofitPortal.Features.Media;
 using NonprofitPortal.Features.Nonprofits;
 using NonprofitPortal.Tests.Components;
 using NonprofitPortal.Tests.Infrastructure;
@@ -32,7 +34,8 @@ public sealed class SendDraftDialogTests : MudTestContext
         _host = fixture.Host;
         var services = new[]
         {
-            typeof(DraftService), typeof(DraftRecipients), typeof(DraftPreviewer), typeof(LayoutService), typeof(NonprofitDirectory), typeof(UserAdministration), typeof(CampaignLauncher), typeof(TimeProvider),
+            typeof(DraftService), typeof(DraftRecipients), typeof(DraftPreviewer), typeof(LayoutService), typeof(NonprofitDirectory), typeof(UserAdministration), typeof(CampaignLauncher),
+            typeof(MediaService), typeof(IOptions<CampaignsOptions>), typeof(TimeProvider),
         };
         foreach (var service in services)
         {

@@ -1,11 +1,14 @@
 using System.Security.Claims;
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
 using NonprofitPortal.Components.Editing;
 using NonprofitPortal.Features.Accounts;
+using NonprofitPortal.Features.Campaigns;
 using NonprofitPortal.Features.Drafts;
 using NonprofitPortal.Features.Drafts.Pages;
 using NonprofitPortal.Features.Layouts;
+using NonprofitPortal.Features.Media;
 using NonprofitPortal.Features.Nonprofits;
 using NonprofitPortal.Tests.Components;
 using NonprofitPortal.Tests.Integration;
@@ -21,7 +24,7 @@ public sealed class DraftEditorTests : MudTestContext
     public DraftEditorTests(SqliteHost fixture)
     {
         _host = fixture.Host;
-        foreach (var service in new[] { typeof(DraftService), typeof(DraftRecipients), typeof(DraftPreviewer), typeof(LayoutService), typeof(NonprofitDirectory), typeof(UserAdministration), typeof(TimeProvider) })
+        foreach (var service in new[] { typeof(DraftService), typeof(DraftRecipients), typeof(DraftPreviewer), typeof(LayoutService), typeof(NonprofitDirectory), typeof(UserAdministration), typeof(MediaService), typeof(IOptions<CampaignsOptions>), typeof(TimeProvider) })
         {
             Services.AddSingleton(service, _host.Services.GetRequiredService(service));
         }

@@ -1,6 +1,6 @@
 namespace NonprofitPortal.Tests.Features.Media;
 
-/// <summary>Real files made by chromium's canvas (and a GIF, an SVG with a script and a page named .png), copied beside the tests.</summary>
+/// <summary>Real files made by chromium (canvas images, a printed PDF), a GIF, a zip-built .xlsx, an SVG with a script and a page named .png, copied beside the tests.</summary>
 public static class MediaSamples
 {
     public const string Png = "logo.png";
@@ -9,6 +9,8 @@ public static class MediaSamples
     public const string WebP = "banner.webp";
     public const string Svg = "script.svg";
     public const string PageNamedAsImage = "page-named-as-image.png";
+    public const string Pdf = "guidelines.pdf";
+    public const string Xlsx = "budget.xlsx";
 
     public static string PathOf(string name) => Path.Combine(AppContext.BaseDirectory, "Features", "Media", "Samples", name);
 

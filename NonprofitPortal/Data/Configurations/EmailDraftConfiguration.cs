@@ -25,5 +25,6 @@ internal sealed class EmailDraftConfiguration : IEntityTypeConfiguration<EmailDr
         builder.Property(d => d.UseLayout).HasDefaultValue(true).HasSentinel(true);
         builder.HasOne<EmailLayout>().WithMany().HasForeignKey(d => d.LayoutId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(d => d.ChosenRecipients).WithOne().HasForeignKey(r => r.DraftId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(d => d.Attachments).WithOne().HasForeignKey(a => a.DraftId).OnDelete(DeleteBehavior.Cascade);
     }
 }

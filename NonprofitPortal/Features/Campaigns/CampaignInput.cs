@@ -14,4 +14,6 @@ public sealed record CampaignInput(string Name, long? DraftId, string SubjectTem
 
     /// <summary>What its messages track; null for <c>Tracking:Opens</c> and <c>Tracking:Clicks</c>.</summary>
     public TrackingChoice? Tracking { get; init; }
+    /// <summary>Media library files every message carries, in order (a draft's attachments).</summary>
+    public IReadOnlyList<AttachedFile> Attachments { get; init; } = [];
 }

@@ -49,6 +49,7 @@ public sealed class CampaignLauncher(
             SendAt = sendAt,
             Layout = draft.Layout,
             Tracking = tracking ?? draft.Tracking,
+            Attachments = draft.Attachments,
         };
         return await LaunchAsync(input, user, idempotencyKey, cancellationToken);
     }
@@ -140,6 +141,16 @@ public sealed class CampaignLauncher(
 
             db.CampaignLinks.AddRange(tracked.Links.Select((url, index) => new CampaignLink { CampaignId = campaign.Id, LinkIndex = index, Url = url }));
 
+            // Frozen with the campaign: the library keeps a file while a campaign has it.
+            db.CampaignAttachments.AddRange(input.Attachments.Select((file, position) => new CampaignAttachment
+            {
+                CampaignId = campaign.Id,
+                MediaFileId = file.MediaId,
+                Position = position,
+                Name = file.Name,
+                ContentType = file.ContentType,
+                Bytes = file.Bytes,
+            }));
             await foreach (var chunk in recipients.StreamAsync(valid.Recipients, cancellationToken).Chunk(InsertChunk).WithCancellation(cancellationToken))
             {
                 await enqueuer.InsertAsync(db, campaign.Id, input.SendAt ?? now, chunk, cancellationToken);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
 using NonprofitPortal.Data;
 using NonprofitPortal.Features.Campaigns.Enqueue;
 using NonprofitPortal.Features.Campaigns.Lifecycle;
@@ -18,6 +19,8 @@ public static class CampaignsFeature
     public static IHostApplicationBuilder AddCampaigns(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddOptions<CampaignsOptions>().BindConfiguration(CampaignsOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CampaignsOptions>, CampaignsOptionsValidator>();
         services.AddSingleton<CampaignLauncher>();
         services.AddSingleton<CampaignService>();
         services.AddSingleton<CampaignLifecycle>();

@@ -19,4 +19,5 @@ public sealed record DraftDetails(
     public LayoutChoice Layout { get; init; } = LayoutChoice.Default;
 
     public TrackingChoice Tracking { get; init; } = TrackingChoice.None;
+    public IReadOnlyList<AttachedFile> Attachments { get; init; } = [];
 }

@@ -9,4 +9,6 @@ public sealed record DraftInput(string? Name, string? SubjectTemplate, string? B
 
     /// <summary>What its campaign will track; what is left out stays as the draft says (for a new one, <c>Tracking:*</c>).</summary>
     public TrackingRequest? Tracking { get; init; }
+    /// <summary>Ids of media files, in the order they are attached.</summary>
+    public IReadOnlyList<long> Attachments { get; init; } = [];
 }

@@ -9,6 +9,7 @@ public static class DraftRules
     public const int MaxSubjectLength = 2000;
     public const int MaxBodyBytes = 256 * 1024;
     public const int MaxCc = 10;
+    public const int MaxAttachments = 10;
     public const int MaxChosenRecipients = 10_000;
     public const int MaxCcLength = MaxCc * (NonprofitRules.MaxEmailLength + 1);
 
@@ -44,6 +45,11 @@ public static class DraftRules
             errors["recipients"] = [$"Pick at most {MaxChosenRecipients:N0} nonprofits one by one; use a tag or a domain for more."];
         }
 
+        if (input.Attachments.Distinct().Count() > MaxAttachments)
+        {
+            errors["attachments"] = [$"Attach at most {MaxAttachments} files."];
+        }
+
         var (cc, ccErrors) = NormalizeCc(input.Cc);
         if (ccErrors.Count > 0)
         {
@@ -52,7 +58,21 @@ public static class DraftRules
 
         return errors.Count > 0
             ? (null, errors)
-            : (new ValidDraft(name, subject, body, input.Recipients with { Ids = input.Recipients.Ids.Distinct().ToList() }, cc) { Layout = input.Layout }, errors);
+            : (new ValidDraft(name, subject, body, input.Recipients with { Ids = input.Recipients.Ids.Distinct().ToList() }, cc) { Layout = input.Layout, Attachments = input.Attachments.Distinct().ToList() }, errors);
+    }
+
+    /// <summary>Why files found in the library for <paramref name="requested"/> cannot all go with a draft, or null.</summary>
+    public static string? AttachmentsProblem(IReadOnlyList<long> requested, IReadOnlyList<AttachedFile> found, long maxBytes)
+    {
+        if (requested.FirstOrDefault(id => found.All(f => f.MediaId != id)) is var missing and not 0)
+        {
+            return $"There is no file {missing} in the media library (any more): attach another.";
+        }
+
+        var total = found.Sum(f => f.Bytes);
+        return total > maxBytes
+            ? $"The attachments come to {Media.MediaRules.Size(total)}; every message may carry at most {Media.MediaRules.Size(maxBytes)} (Campaigns:MaxAttachmentBytes). Remove one, or link to it instead."
+            : null;
     }
 
     /// <summary>Valid, distinct (ignoring case) CC addresses, and what is wrong with the others.</summary>

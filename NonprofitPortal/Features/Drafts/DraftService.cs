@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NonprofitPortal.Data;
 using NonprofitPortal.Features.Accounts;
+using NonprofitPortal.Features.Campaigns;
 using NonprofitPortal.Features.Layouts;
 using NonprofitPortal.Features.Nonprofits;
 using NonprofitPortal.Features.Tracking;
@@ -11,7 +12,7 @@ namespace NonprofitPortal.Features.Drafts;
 
 /// <summary>Saves, reads, copies and deletes drafts.</summary>
 public sealed class DraftService(
-    IDbContextFactory<AppDbContext> contextFactory, DraftRecipients recipients, IOptions<TrackingOptions> trackingOptions, AuditLog auditLog, TimeProvider time)
+    IDbContextFactory<AppDbContext> contextFactory, DraftRecipients recipients, IOptions<TrackingOptions> trackingOptions, AuditLog auditLog, IOptions<CampaignsOptions> campaignsOptions, TimeProvider time)
 {
     private const char CcSeparator = ';';
 
@@ -38,8 +39,8 @@ public sealed class DraftService(
     public async Task<DraftDetails?> FindAsync(long id, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var draft = await db.EmailDrafts.AsNoTracking().Include(d => d.ChosenRecipients).SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
-        return draft is null ? null : Details(draft);
+        var draft = await db.EmailDrafts.AsNoTracking().Include(d => d.ChosenRecipients).Include(d => d.Attachments).SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        return draft is null ? null : Details(draft, await FilesAsync(db, draft.Attachments.OrderBy(a => a.Position).Select(a => a.MediaFileId).ToList(), cancellationToken));
     }
 
     public async Task<OperationResult<DraftDetails>> CreateAsync(DraftInput input, ClaimsPrincipal actingUser, CancellationToken cancellationToken)
@@ -56,6 +57,12 @@ public sealed class DraftService(
             return OperationResult<DraftDetails>.From(missing);
         }
 
+        var (files, attachmentsProblem) = await AttachmentsAsync(db, valid, cancellationToken);
+        if (attachmentsProblem is not null)
+        {
+            return OperationResult<DraftDetails>.From(attachmentsProblem);
+        }
+
         var actor = Actor.From(actingUser);
         var draft = new EmailDraft { CreatedBy = actor.Name, CreatedAt = time.GetUtcNow() };
         Apply(draft, valid, actor);
@@ -63,7 +70,7 @@ public sealed class DraftService(
         db.EmailDrafts.Add(draft);
         await db.SaveChangesAsync(cancellationToken);
         await auditLog.RecordAsync(actor, DraftAuditActions.Created, draft.Name, null, cancellationToken);
-        return OperationResult<DraftDetails>.Ok(Details(draft));
+        return OperationResult<DraftDetails>.Ok(Details(draft, files));
     }
 
     /// <param name="expectedVersion">The version the editor started from; null to overwrite whatever is there.</param>
@@ -76,7 +83,7 @@ public sealed class DraftService(
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var draft = await db.EmailDrafts.Include(d => d.ChosenRecipients).SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        var draft = await db.EmailDrafts.Include(d => d.ChosenRecipients).Include(d => d.Attachments).SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
         if (draft is null)
         {
             return OperationResult<DraftDetails>.From(NotFound());
@@ -90,6 +97,12 @@ public sealed class DraftService(
         if (await MissingLayoutAsync(db, valid, cancellationToken) is { } missing)
         {
             return OperationResult<DraftDetails>.From(missing);
+        }
+
+        var (files, attachmentsProblem) = await AttachmentsAsync(db, valid, cancellationToken);
+        if (attachmentsProblem is not null)
+        {
+            return OperationResult<DraftDetails>.From(attachmentsProblem);
         }
 
         var actor = Actor.From(actingUser);
@@ -109,7 +122,7 @@ public sealed class DraftService(
         }
 
         await auditLog.RecordAsync(actor, DraftAuditActions.Edited, draft.Name, null, cancellationToken);
-        return OperationResult<DraftDetails>.Ok(Details(draft));
+        return OperationResult<DraftDetails>.Ok(Details(draft, files));
     }
 
     public async Task<OperationResult<DraftDetails>> DuplicateAsync(long id, ClaimsPrincipal actingUser, CancellationToken cancellationToken)
@@ -125,6 +138,7 @@ public sealed class DraftService(
             {
                 Layout = original.Layout,
                 Tracking = new TrackingRequest(original.Tracking.Opens, original.Tracking.Clicks),
+                Attachments = original.Attachments.Select(a => a.MediaId).ToList(),
             },
             actingUser,
             cancellationToken);
@@ -169,6 +183,19 @@ public sealed class DraftService(
         draft.ChosenRecipients.AddRange(valid.Recipients.Ids
             .Where(id => draft.ChosenRecipients.All(r => r.NonprofitId != id))
             .Select(id => new DraftRecipient { NonprofitId = id }));
+        draft.Attachments.RemoveAll(a => !valid.Attachments.Contains(a.MediaFileId));
+        foreach (var (mediaId, position) in valid.Attachments.Select((mediaId, position) => (mediaId, position)))
+        {
+            if (draft.Attachments.Find(a => a.MediaFileId == mediaId) is { } kept)
+            {
+                kept.Position = position;
+            }
+            else
+            {
+                draft.Attachments.Add(new DraftAttachment { MediaFileId = mediaId, Position = position });
+            }
+        }
+
         draft.CcAddresses = string.Join(CcSeparator, valid.Cc);
         draft.LayoutId = valid.Layout.UseLayout ? valid.Layout.LayoutId : null;
         draft.UseLayout = valid.Layout.UseLayout;
@@ -179,7 +206,7 @@ public sealed class DraftService(
 
     private static void ApplyTracking(EmailDraft draft, TrackingChoice tracking) => (draft.TrackOpens, draft.TrackClicks) = (tracking.Opens, tracking.Clicks);
 
-    private static DraftDetails Details(EmailDraft draft) => new(
+    private static DraftDetails Details(EmailDraft draft, IReadOnlyList<AttachedFile> attachments) => new(
         draft.Id,
         draft.Name,
         draft.SubjectTemplate,
@@ -194,7 +221,29 @@ public sealed class DraftService(
     {
         Layout = new LayoutChoice(draft.LayoutId, draft.UseLayout),
         Tracking = new TrackingChoice(draft.TrackOpens, draft.TrackClicks),
+        Attachments = attachments,
     };
+
+    /// <summary>The library's files for <paramref name="ids"/>, in that order; ids it does not hold are left out.</summary>
+    private static async Task<IReadOnlyList<AttachedFile>> FilesAsync(AppDbContext db, IReadOnlyList<long> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var files = await db.MediaFiles.AsNoTracking().Where(f => ids.Contains(f.Id))
+            .Select(f => new AttachedFile(f.Id, f.Name, f.ContentType, f.Bytes)).ToListAsync(cancellationToken);
+        return ids.Select(id => files.FirstOrDefault(f => f.MediaId == id)).OfType<AttachedFile>().ToList();
+    }
+
+    private async Task<(IReadOnlyList<AttachedFile> Files, OperationResult? Problem)> AttachmentsAsync(AppDbContext db, ValidDraft draft, CancellationToken cancellationToken)
+    {
+        var files = await FilesAsync(db, draft.Attachments, cancellationToken);
+        return DraftRules.AttachmentsProblem(draft.Attachments, files, campaignsOptions.Value.MaxAttachmentBytes) is { } problem
+            ? (files, OperationResult.Invalid("attachments", problem))
+            : (files, null);
+    }
 
     private static async Task<OperationResult?> MissingLayoutAsync(AppDbContext db, ValidDraft draft, CancellationToken cancellationToken) =>
         draft.Layout is { UseLayout: true, LayoutId: { } layoutId } && !await db.EmailLayouts.AnyAsync(l => l.Id == layoutId, cancellationToken)

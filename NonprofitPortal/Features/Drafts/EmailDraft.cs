@@ -29,6 +29,9 @@ public sealed class EmailDraft
     /// <summary>Nonprofits picked one by one, on top of the filter.</summary>
     public List<DraftRecipient> ChosenRecipients { get; set; } = [];
 
+    /// <summary>Files from the media library sent with every message, in <see cref="DraftAttachment.Position"/> order.</summary>
+    public List<DraftAttachment> Attachments { get; set; } = [];
+
     /// <summary>The CC addresses, separated by semicolons.</summary>
     public string CcAddresses { get; set; } = "";
 

@@ -49,7 +49,7 @@ public static class MediaEndpoints
         }
 
         await using var content = file.OpenReadStream();
-        var uploaded = await media.UploadImageAsync(file.FileName, content, user, cancellationToken);
+        var uploaded = await media.UploadAsync(file.FileName, content, user, cancellationToken);
         return uploaded.Succeeded
             ? TypedResults.Created($"/api/media/{uploaded.Value!.Id}", MediaResponse.From(uploaded.Value))
             : ProblemResults.From(uploaded);
@@ -70,6 +70,8 @@ public static class MediaEndpoints
 
         http.Response.Headers.CacheControl = CacheForever;
         http.Response.Headers.XContentTypeOptions = "nosniff";
-        return TypedResults.File(file.Content, file.ContentType, lastModified: file.UploadedAt, entityTag: new EntityTagHeaderValue($"\"{id}\""));
+        // Documents (attachments) download; only images show in the browser.
+        return TypedResults.File(
+            file.Content, file.ContentType, MediaRules.IsImage(file.ContentType) ? null : file.Name, lastModified: file.UploadedAt, entityTag: new EntityTagHeaderValue($"\"{id}\""));
     }
 }

@@ -7,6 +7,8 @@ public static class MediaRules
 {
     public const int MaxNameLength = 200;
 
+    private static readonly HashSet<string> ImageExtensions = new(StringComparer.OrdinalIgnoreCase) { ".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg" };
+
     /// <summary>The upload's problem in words, or null with the content type it really has.</summary>
     /// <param name="content">The file, or its first <paramref name="maxBytes"/> + 1 bytes when it is longer.</param>
     public static (string? ContentType, string? Problem) CheckImage(ReadOnlySpan<byte> content, long maxBytes)
@@ -25,6 +27,26 @@ public static class MediaRules
             ? (contentType, null)
             : (null, "Only PNG, JPEG, GIF and WebP images can be uploaded (judged by the file's content, not its name). SVG is refused, as it can carry script: save it as PNG.");
     }
+
+    /// <summary>
+    /// An upload's real type, or why it is refused: an image (by its content) up to
+    /// <paramref name="maxImageBytes"/>, or a document a draft may attach up to <paramref name="maxAttachmentBytes"/>.
+    /// </summary>
+    /// <param name="content">The file, or its first bytes up to one more than the larger limit.</param>
+    public static (string? ContentType, string? Problem) CheckUpload(string? fileName, byte[] content, long maxImageBytes, long maxAttachmentBytes)
+    {
+        // A file named as an image is judged as one, so that the refusal speaks of images.
+        if (content.Length == 0 || ImageFormats.Detect(content) is not null || ImageExtensions.Contains(Path.GetExtension(fileName ?? "")))
+        {
+            return CheckImage(content, maxImageBytes);
+        }
+
+        return content.Length > maxAttachmentBytes
+            ? (null, $"The file is larger than {Size(maxAttachmentBytes)}, the most a draft's attachments may be in all (Campaigns:MaxAttachmentBytes).")
+            : AttachmentTypes.Check(fileName, content);
+    }
+
+    public static bool IsImage(string contentType) => contentType.StartsWith("image/", StringComparison.Ordinal);
 
     /// <summary>
     /// A name safe in a URL path and a header: letters, digits, dots, dashes and underscores,
@@ -47,9 +69,9 @@ public static class MediaRules
         }
 
         var cleaned = safe.ToString().Trim('-', '.');
-        var extension = ImageFormats.Extension(contentType);
+        var extension = IsImage(contentType) ? ImageFormats.Extension(contentType) : AttachmentTypes.Extension(contentType);
         var limit = MaxNameLength - extension.Length;
-        return (cleaned.Length == 0 ? "image" : cleaned[..Math.Min(cleaned.Length, limit)]) + extension;
+        return (cleaned.Length == 0 ? (IsImage(contentType) ? "image" : "file") : cleaned[..Math.Min(cleaned.Length, limit)]) + extension;
     }
 
     /// <summary>Sent mail keeps pointing at its images: a file a campaign uses stays.</summary>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NonprofitPortal.Data;
 using NonprofitPortal.Features.Accounts;
+using NonprofitPortal.Features.Campaigns;
 using NonprofitPortal.Features.Media.Storage;
 using NonprofitPortal.Features.Operations;
 
@@ -15,6 +16,7 @@ public sealed class MediaService(
     PublicAddress publicAddress,
     AuditLog auditLog,
     IOptions<MediaOptions> options,
+    IOptions<CampaignsOptions> campaignsOptions,
     TimeProvider time,
     ILogger<MediaService> logger)
 {
@@ -27,38 +29,16 @@ public sealed class MediaService(
     {
         var bytes = await ReadAtMostAsync(content, MaxImageBytes + 1, cancellationToken);
         var (contentType, problem) = MediaRules.CheckImage(bytes, MaxImageBytes);
-        if (problem is not null)
-        {
-            return OperationResult<MediaDetails>.From(OperationResult.Invalid("file", problem));
-        }
+        return await KeepAsync(fileName, contentType, problem, bytes, actingUser, cancellationToken);
+    }
 
-        var actor = Actor.From(actingUser);
-        var file = new MediaFile
-        {
-            Name = MediaRules.FileName(fileName, contentType!),
-            ContentType = contentType!,
-            Bytes = bytes.Length,
-            UploadedById = actor.Id,
-            UploadedBy = actor.Name,
-            UploadedAt = time.GetUtcNow(),
-        };
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        db.MediaFiles.Add(file);
-        auditLog.Add(db, actor, MediaAuditActions.Uploaded, file.Name, $"{file.ContentType}, {MediaRules.Size(file.Bytes)}");
-        await db.SaveChangesAsync(cancellationToken);
-        try
-        {
-            await store.SaveAsync(file.Id, bytes, cancellationToken);
-        }
-        catch
-        {
-            // A file whose bytes were not kept must not be listed.
-            await db.MediaFiles.Where(f => f.Id == file.Id).ExecuteDeleteAsync(CancellationToken.None);
-            throw;
-        }
-
-        logger.LogInformation("Kept {Name} ({ContentType}, {Bytes} bytes) as media {MediaId}", file.Name, file.ContentType, file.Bytes, file.Id);
-        return OperationResult<MediaDetails>.Ok(Details(file));
+    /// <summary>Keeps an image (as <see cref="UploadImageAsync"/>) or a document a draft may attach, up to <c>Campaigns:MaxAttachmentBytes</c>.</summary>
+    public async Task<OperationResult<MediaDetails>> UploadAsync(string? fileName, Stream content, ClaimsPrincipal actingUser, CancellationToken cancellationToken)
+    {
+        var maxAttachmentBytes = campaignsOptions.Value.MaxAttachmentBytes;
+        var bytes = await ReadAtMostAsync(content, Math.Max(MaxImageBytes, maxAttachmentBytes) + 1, cancellationToken);
+        var (contentType, problem) = MediaRules.CheckUpload(fileName, bytes, MaxImageBytes, maxAttachmentBytes);
+        return await KeepAsync(fileName, contentType, problem, bytes, actingUser, cancellationToken);
     }
 
     /// <summary>The files whose name or uploader contains <paramref name="search"/>, newest first (at most 500).</summary>
@@ -84,16 +64,16 @@ public sealed class MediaService(
     }
 
     /// <summary>
-    /// Where the file shows, found by its address in the campaigns' frozen bodies and in drafts and
-    /// layouts: an image is referred to by its URL, whatever host it was written with.
+    /// Where the file shows: by its address in the campaigns' frozen bodies and in drafts and
+    /// layouts (an image is referred to by its URL, whatever host it was written with), and as an attachment.
     /// </summary>
     public async Task<MediaUsage> UsageAsync(long id, CancellationToken cancellationToken)
     {
         var marker = MediaRules.Marker(id);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return new MediaUsage(
-            await db.Campaigns.CountAsync(c => c.BodyTemplate.Contains(marker), cancellationToken),
-            await db.EmailDrafts.CountAsync(d => d.BodyTemplate.Contains(marker), cancellationToken),
+            await db.Campaigns.CountAsync(c => c.BodyTemplate.Contains(marker) || db.CampaignAttachments.Any(a => a.CampaignId == c.Id && a.MediaFileId == id), cancellationToken),
+            await db.EmailDrafts.CountAsync(d => d.BodyTemplate.Contains(marker) || d.Attachments.Any(a => a.MediaFileId == id), cancellationToken),
             await db.EmailLayouts.CountAsync(l => l.Html.Contains(marker), cancellationToken));
     }
 
@@ -130,6 +110,43 @@ public sealed class MediaService(
         }
 
         return new MediaDownload(file.Name, file.ContentType, file.UploadedAt, content);
+    }
+
+    private async Task<OperationResult<MediaDetails>> KeepAsync(
+        string? fileName, string? contentType, string? problem, byte[] bytes, ClaimsPrincipal actingUser, CancellationToken cancellationToken)
+    {
+        if (problem is not null)
+        {
+            return OperationResult<MediaDetails>.From(OperationResult.Invalid("file", problem));
+        }
+
+        var actor = Actor.From(actingUser);
+        var file = new MediaFile
+        {
+            Name = MediaRules.FileName(fileName, contentType!),
+            ContentType = contentType!,
+            Bytes = bytes.Length,
+            UploadedById = actor.Id,
+            UploadedBy = actor.Name,
+            UploadedAt = time.GetUtcNow(),
+        };
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        db.MediaFiles.Add(file);
+        auditLog.Add(db, actor, MediaAuditActions.Uploaded, file.Name, $"{file.ContentType}, {MediaRules.Size(file.Bytes)}");
+        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await store.SaveAsync(file.Id, bytes, cancellationToken);
+        }
+        catch
+        {
+            // A file whose bytes were not kept must not be listed.
+            await db.MediaFiles.Where(f => f.Id == file.Id).ExecuteDeleteAsync(CancellationToken.None);
+            throw;
+        }
+
+        logger.LogInformation("Kept {Name} ({ContentType}, {Bytes} bytes) as media {MediaId}", file.Name, file.ContentType, file.Bytes, file.Id);
+        return OperationResult<MediaDetails>.Ok(Details(file));
     }
 
     private MediaDetails Details(MediaFile file) =>

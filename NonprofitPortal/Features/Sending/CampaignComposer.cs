@@ -62,7 +62,7 @@ public sealed class CampaignComposer
             Date = date,
             Subject = email.Subject,
             MessageId = messageId,
-            Body = new MultipartAlternative { BodyPart("plain", email.Text), BodyPart("html", email.Html) },
+            Body = EncodedAttachment.Around(new MultipartAlternative { BodyPart("plain", email.Text), BodyPart("html", email.Html) }, Content.Attachments),
         };
         message.To.Add(new MailboxAddress(name, address));
         foreach (var header in _afterTo)

@@ -521,6 +521,37 @@ namespace NonprofitPortal.Data.Migrations.SqlServer
                     b.ToTable("Campaigns", (string)null);
                 });
 
+            modelBuilder.Entity("NonprofitPortal.Features.Campaigns.CampaignAttachment", b =>
+                {
+                    b.Property<long>("CampaignId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("MediaFileId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.HasKey("CampaignId", "MediaFileId");
+
+                    b.HasIndex("MediaFileId");
+
+                    b.ToTable("CampaignAttachments", (string)null);
+                });
+
             modelBuilder.Entity("NonprofitPortal.Features.Campaigns.CampaignLink", b =>
                 {
                     b.Property<long>("CampaignId")
@@ -686,6 +717,24 @@ namespace NonprofitPortal.Data.Migrations.SqlServer
                     b.HasKey("Name");
 
                     b.ToTable("SigningKeys", (string)null);
+                });
+
+            modelBuilder.Entity("NonprofitPortal.Features.Drafts.DraftAttachment", b =>
+                {
+                    b.Property<long>("DraftId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("MediaFileId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.HasKey("DraftId", "MediaFileId");
+
+                    b.HasIndex("MediaFileId");
+
+                    b.ToTable("DraftAttachments", (string)null);
                 });
 
             modelBuilder.Entity("NonprofitPortal.Features.Drafts.DraftRecipient", b =>
@@ -1135,6 +1184,21 @@ namespace NonprofitPortal.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("NonprofitPortal.Features.Campaigns.CampaignAttachment", b =>
+                {
+                    b.HasOne("NonprofitPortal.Features.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NonprofitPortal.Features.Media.MediaFile", null)
+                        .WithMany()
+                        .HasForeignKey("MediaFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NonprofitPortal.Features.Campaigns.CampaignLink", b =>
                 {
                     b.HasOne("NonprofitPortal.Features.Campaigns.Campaign", null)
@@ -1163,6 +1227,21 @@ namespace NonprofitPortal.Data.Migrations.SqlServer
                     b.HasOne("NonprofitPortal.Features.Campaigns.Campaign", null)
                         .WithMany()
                         .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NonprofitPortal.Features.Drafts.DraftAttachment", b =>
+                {
+                    b.HasOne("NonprofitPortal.Features.Drafts.EmailDraft", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("DraftId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NonprofitPortal.Features.Media.MediaFile", null)
+                        .WithMany()
+                        .HasForeignKey("MediaFileId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1218,6 +1297,8 @@ namespace NonprofitPortal.Data.Migrations.SqlServer
 
             modelBuilder.Entity("NonprofitPortal.Features.Drafts.EmailDraft", b =>
                 {
+                    b.Navigation("Attachments");
+
                     b.Navigation("ChosenRecipients");
                 });
 

@@ -500,6 +500,37 @@ namespace NonprofitPortal.Data.Migrations.Sqlite
                     b.ToTable("Campaigns", (string)null);
                 });
 
+            modelBuilder.Entity("NonprofitPortal.Features.Campaigns.CampaignAttachment", b =>
+                {
+                    b.Property<long>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MediaFileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CampaignId", "MediaFileId");
+
+                    b.HasIndex("MediaFileId");
+
+                    b.ToTable("CampaignAttachments", (string)null);
+                });
+
             modelBuilder.Entity("NonprofitPortal.Features.Campaigns.CampaignLink", b =>
                 {
                     b.Property<long>("CampaignId")
@@ -662,6 +693,24 @@ namespace NonprofitPortal.Data.Migrations.Sqlite
                     b.HasKey("Name");
 
                     b.ToTable("SigningKeys", (string)null);
+                });
+
+            modelBuilder.Entity("NonprofitPortal.Features.Drafts.DraftAttachment", b =>
+                {
+                    b.Property<long>("DraftId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MediaFileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DraftId", "MediaFileId");
+
+                    b.HasIndex("MediaFileId");
+
+                    b.ToTable("DraftAttachments", (string)null);
                 });
 
             modelBuilder.Entity("NonprofitPortal.Features.Drafts.DraftRecipient", b =>
@@ -1101,6 +1150,21 @@ namespace NonprofitPortal.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("NonprofitPortal.Features.Campaigns.CampaignAttachment", b =>
+                {
+                    b.HasOne("NonprofitPortal.Features.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NonprofitPortal.Features.Media.MediaFile", null)
+                        .WithMany()
+                        .HasForeignKey("MediaFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NonprofitPortal.Features.Campaigns.CampaignLink", b =>
                 {
                     b.HasOne("NonprofitPortal.Features.Campaigns.Campaign", null)
@@ -1129,6 +1193,21 @@ namespace NonprofitPortal.Data.Migrations.Sqlite
                     b.HasOne("NonprofitPortal.Features.Campaigns.Campaign", null)
                         .WithMany()
                         .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NonprofitPortal.Features.Drafts.DraftAttachment", b =>
+                {
+                    b.HasOne("NonprofitPortal.Features.Drafts.EmailDraft", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("DraftId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NonprofitPortal.Features.Media.MediaFile", null)
+                        .WithMany()
+                        .HasForeignKey("MediaFileId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1184,6 +1263,8 @@ namespace NonprofitPortal.Data.Migrations.Sqlite
 
             modelBuilder.Entity("NonprofitPortal.Features.Drafts.EmailDraft", b =>
                 {
+                    b.Navigation("Attachments");
+
                     b.Navigation("ChosenRecipients");
                 });
 

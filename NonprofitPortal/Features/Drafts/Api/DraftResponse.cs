@@ -16,9 +16,11 @@ public sealed record DraftResponse(
     DateTimeOffset UpdatedAt,
     long? LayoutId,
     bool UseLayout,
-    TrackingChoice Tracking)
+    TrackingChoice Tracking,
+    IReadOnlyList<long> Attachments)
 {
     public static DraftResponse From(DraftDetails draft, RecipientCount count) => new(
         draft.Id, draft.Name, draft.SubjectTemplate, draft.BodyTemplate, RecipientsDto.From(draft.Recipients), draft.Cc, count,
-        draft.CreatedBy, draft.UpdatedBy, draft.CreatedAt, draft.UpdatedAt, draft.Layout.LayoutId, draft.Layout.UseLayout, draft.Tracking);
+        draft.CreatedBy, draft.UpdatedBy, draft.CreatedAt, draft.UpdatedAt, draft.Layout.LayoutId, draft.Layout.UseLayout, draft.Tracking,
+        draft.Attachments.Select(a => a.MediaId).ToList());
 }

@@ -27,9 +27,11 @@ public sealed class DraftForm
 
     public LayoutChoice Layout { get; set; } = LayoutChoice.Default;
 
+    public List<AttachedFile> Attachments { get; } = [];
+
     public RecipientSelection Recipients => new(AllRecipients, Chosen.Select(n => n.Id).ToList(), new DirectoryFilter(Search, Domain, Tag));
 
-    public DraftInput ToInput() => new(Name, Subject, Body, Recipients, Cc) { Layout = Layout };
+    public DraftInput ToInput() => new(Name, Subject, Body, Recipients, Cc) { Layout = Layout, Attachments = Attachments.Select(a => a.MediaId).ToList() };
 
     /// <summary>A value that changes whenever anything saved changes: compared to know about unsaved changes.</summary>
     public string Fingerprint() => System.Text.Json.JsonSerializer.Serialize(ToInput());
@@ -49,6 +51,7 @@ public sealed class DraftForm
         };
         form.Chosen.AddRange(chosen);
         form.Cc.AddRange(draft.Cc);
+        form.Attachments.AddRange(draft.Attachments);
         return form;
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using NonprofitPortal.Data;
 using NonprofitPortal.Features.Campaigns;
 using NonprofitPortal.Features.Campaigns.Lifecycle;
+using NonprofitPortal.Features.Media.Storage;
 
 namespace NonprofitPortal.Features.Sending.Queue;
 
@@ -23,7 +24,8 @@ namespace NonprofitPortal.Features.Sending.Queue;
 /// with the database while its messages went out) is still written, rather than the message
 /// going out a second time.
 /// </remarks>
-public abstract class SendQueue(IDbContextFactory<AppDbContext> contextFactory, IOptions<SendingOptions> options, TimeProvider time, SendingMetrics metrics, IRejectedSends rejections)
+public abstract class SendQueue(
+    IDbContextFactory<AppDbContext> contextFactory, IOptions<SendingOptions> options, TimeProvider time, SendingMetrics metrics, IRejectedSends rejections, IMediaStore mediaStore)
     : ISendQueue
 {
     private const string RecordSql = """
@@ -179,7 +181,15 @@ public abstract class SendQueue(IDbContextFactory<AppDbContext> contextFactory, 
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == campaignId, cancellationToken);
-        return CampaignContent.From(campaign);
+        var attachments = new List<EncodedAttachment>();
+        foreach (var attachment in await db.CampaignAttachments.AsNoTracking().Where(a => a.CampaignId == campaignId).OrderBy(a => a.Position).ToListAsync(cancellationToken))
+        {
+            var content = await mediaStore.ReadAsync(attachment.MediaFileId, cancellationToken)
+                ?? throw new InvalidOperationException($"The media store has lost file {attachment.MediaFileId} ({attachment.Name}), which campaign {campaignId} attaches.");
+            attachments.Add(EncodedAttachment.Encode(attachment.Name, attachment.ContentType, content));
+        }
+
+        return CampaignContent.From(campaign) with { Attachments = attachments };
     }
 
     /// <summary>How the provider stores a <see cref="DateTimeOffset"/> (SQLite: a sortable integer).</summary>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.Extensions.Options;
 using NonprofitPortal.Data;
+using NonprofitPortal.Features.Media.Storage;
 
 namespace NonprofitPortal.Features.Sending.Queue;
 
@@ -10,8 +11,8 @@ namespace NonprofitPortal.Features.Sending.Queue;
 /// SQLite has one writer at a time: the single UPDATE takes the write lock before it reads, so
 /// the rows it picks cannot be picked by anyone else before it commits.
 /// </summary>
-public sealed class SqliteSendQueue(IDbContextFactory<AppDbContext> contextFactory, IOptions<SendingOptions> options, TimeProvider time, SendingMetrics metrics, IRejectedSends rejections)
-    : SendQueue(contextFactory, options, time, metrics, rejections)
+public sealed class SqliteSendQueue(IDbContextFactory<AppDbContext> contextFactory, IOptions<SendingOptions> options, TimeProvider time, SendingMetrics metrics, IRejectedSends rejections, IMediaStore mediaStore)
+    : SendQueue(contextFactory, options, time, metrics, rejections, mediaStore)
 {
     private static readonly DateTimeOffsetToBinaryConverter Stored = new();
 

@@ -15,21 +15,7 @@ public sealed class MediaJourneyTests(BrowserHost app, ChromiumBrowser browser)
     {
         await using var browserSession = await SignedInBrowser.StartAsync(browser, app, PortalHost.AdminEmail, PortalHost.AdminPassword);
         var (page, shell) = (browserSession.Page, browserSession.Shell);
-        var problems = new List<string>();
-        page.PageError += (_, error) => problems.Add(error);
-        page.Console += (_, message) =>
-        {
-            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
-            {
-                problems.Add(message.Text);
-            }
-        };
-
-        await shell.GoToAsync("Drafts", "Drafts");
-        await page.GetByRole(AriaRole.Link, new() { Name = "New draft" }).ClickAsync();
-        await shell.WaitUntilInteractiveAsync();
-        var editor = new DraftEditorPage(page);
-        await Assertions.Expect(editor.Editor).ToHaveAttributeAsync("data-mode", "visual");
+        var editor = await DraftEditorPage.OpenNewAsync(page, shell);
         await editor.Name.FillAsync("With the heron");
         await editor.Subject.FillAsync("A heron for {{ nonprofit.name }}");
         await editor.VisualBody.ClickAsync();
@@ -74,6 +60,6 @@ public sealed class MediaJourneyTests(BrowserHost app, ChromiumBrowser browser)
         await Assertions.Expect(page.GetByText("“logo.png” was deleted.")).ToBeVisibleAsync();
         using var anonymous = new HttpClient();
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await anonymous.GetAsync(src, TestContext.Current.CancellationToken)).StatusCode);
-        Assert.Empty(problems);
+        Assert.Empty(browserSession.Problems);
     }
 }

@@ -14,9 +14,20 @@ public sealed class SignedInBrowser : IAsyncDisposable
         _context = context;
         Page = page;
         Shell = new ShellPage(page);
+        page.PageError += (_, error) => Problems.Add(error);
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                Problems.Add(message.Text);
+            }
+        };
     }
 
     public IPage Page { get; }
+
+    /// <summary>Scripts that threw and what the Content-Security-Policy refused, since the session began: either is a broken page.</summary>
+    public List<string> Problems { get; } = [];
 
     public ShellPage Shell { get; }
 

@@ -11,6 +11,7 @@ using NonprofitPortal.Bench;
 // dotnet run -c Release --project bench/NonprofitPortal.Bench -- tokens [seconds] [threads]   (the send token against the Data Protection token it replaced)
 // dotnet run -c Release --project bench/NonprofitPortal.Bench -- dkim [messages] [connections]   (composing + MailKit with and without DKIM signing, against smtp-source)
 // dotnet run -c Release --project bench/NonprofitPortal.Bench -- sending [recipients] [connections] [PostgreSQL connection string; SQLite when absent]
+// dotnet run -c Release --project bench/NonprofitPortal.Bench -- attachments [recipients] [attachment bytes] [connections]
 var command = args.ElementAtOrDefault(0) ?? "help";
 var workDirectory = Directory.CreateTempSubdirectory("nonprofitportal-bench-").FullName;
 try
@@ -28,6 +29,9 @@ try
             break;
         case "sending":
             await SendingBenchmark.RunAsync(IntArgument(1, 100_000), IntArgument(2, 4), args.ElementAtOrDefault(3), workDirectory);
+            break;
+        case "attachments":
+            await AttachmentBenchmark.RunAsync(IntArgument(1, 2_000), IntArgument(2, 1_048_576), IntArgument(3, 4), workDirectory);
             break;
         case "watchers":
             await WatchersBenchmark.RunAsync(IntArgument(1, 30_000), IntArgument(2, 200), workDirectory);
@@ -51,7 +55,7 @@ try
             await ImportBenchmark.RunAsync(IntArgument(1, 100_000), workDirectory);
             break;
         default:
-            Console.WriteLine("usage: directory [rows=1000000] [iterations=60] [generated database] | import [rows=100000] | generate rows path | render [seconds=10] | watchers [recipients=30000] [watchers=200] | servers [recipients=100000] [connections=4] | nodes [recipients=100000] [connections=4] postgres-connection-string | ceiling [messages=50000] [connections=4] | tokens [seconds=2] [threads=4] | dkim [messages=50000] [connections=4] | sending [recipients=100000] [connections=4] [postgres connection string]");
+            Console.WriteLine("usage: directory [rows=1000000] [iterations=60] [generated database] | import [rows=100000] | generate rows path | render [seconds=10] | watchers [recipients=30000] [watchers=200] | servers [recipients=100000] [connections=4] | nodes [recipients=100000] [connections=4] postgres-connection-string | ceiling [messages=50000] [connections=4] | tokens [seconds=2] [threads=4] | dkim [messages=50000] [connections=4] | sending [recipients=100000] [connections=4] [postgres connection string] | attachments [recipients=2000] [attachment bytes=1048576] [connections=4]");
             return 2;
     }
 

@@ -71,6 +71,18 @@ public static class SendingBenchmark
         var enqueue = launch.Elapsed.TotalSeconds;
         Console.WriteLine($"enqueue: {enqueue:F2} s through CampaignLauncher, {rawInsert:F2} s raw batched insert: ratio {enqueue / rawInsert:F2}x");
 
+        var (progress, rate, cpuPerMessage, sampler) = await DrainAsync(app.Services, campaignId, recipients, sourceRate);
+        Console.WriteLine($"RESULT provider={provider} recipients={recipients} connections={connections} source={sourceRate:F0} drain={rate:F0} ratio={rate / sourceRate:F2} cpu_us={cpuPerMessage:F0} enqueue={enqueue:F2} raw={rawInsert:F2} workingset_mb={sampler.PeakWorkingSet / 1048576.0:F0} heap_mb={sampler.PeakManagedHeap / 1048576.0:F0} live_heap_mb={sampler.PeakLiveHeap / 1048576.0:F0}");
+        if (progress.Sent != recipients)
+        {
+            throw new InvalidOperationException($"Expected {recipients:N0} sent, got {progress.Sent:N0}.");
+        }
+    }
+
+    /// <summary>Drains the queue, timing it and sampling memory, and prints what it measured.</summary>
+    internal static async Task<(CampaignProgress Progress, double Rate, double CpuPerMessage, PeakSampler Sampler)> DrainAsync(
+        IServiceProvider services, long campaignId, int recipients, double sourceRate)
+    {
         // Launching a large campaign leaves its garbage behind; without a full collection first the
         // drain's peak would measure the launch's leftovers rather than what draining holds.
         GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
@@ -80,20 +92,16 @@ public static class SendingBenchmark
         double drainSeconds, cpuPerMessage;
         using (sampler)
         {
-            await app.Services.GetRequiredService<SendDrainer>().DrainAsync(CancellationToken.None);
+            await services.GetRequiredService<SendDrainer>().DrainAsync(CancellationToken.None);
             drainSeconds = drain.Elapsed.TotalSeconds;
             cpuPerMessage = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMicroseconds / recipients;
         }
 
-        var progress = await app.Services.GetRequiredService<CampaignService>().ProgressAsync(campaignId, CancellationToken.None);
+        var progress = await services.GetRequiredService<CampaignService>().ProgressAsync(campaignId, CancellationToken.None);
         var rate = progress!.Sent / drainSeconds;
-        Console.WriteLine($"drain: {progress.Sent:N0} sent, {progress.Failed:N0} failed in {drainSeconds:F1} s: {rate:N0} msg/s, ratio to smtp-source {rate / sourceRate:F2}, {cpuPerMessage:F0} µs of CPU per message");
+        Console.WriteLine($"drain: {progress.Sent:N0} sent, {progress.Failed:N0} failed in {drainSeconds:F1} s: {rate:N1} msg/s, ratio to smtp-source {rate / sourceRate:F2}, {cpuPerMessage:F0} µs of CPU per message");
         Console.WriteLine($"peak during drain: working set {sampler.PeakWorkingSet / 1048576.0:F0} MB, managed heap {sampler.PeakManagedHeap / 1048576.0:F0} MB ({sampler.PeakLiveHeap / 1048576.0:F0} MB live)");
-        Console.WriteLine($"RESULT provider={provider} recipients={recipients} connections={connections} source={sourceRate:F0} drain={rate:F0} ratio={rate / sourceRate:F2} cpu_us={cpuPerMessage:F0} enqueue={enqueue:F2} raw={rawInsert:F2} workingset_mb={sampler.PeakWorkingSet / 1048576.0:F0} heap_mb={sampler.PeakManagedHeap / 1048576.0:F0} live_heap_mb={sampler.PeakLiveHeap / 1048576.0:F0}");
-        if (progress.Sent != recipients)
-        {
-            throw new InvalidOperationException($"Expected {recipients:N0} sent, got {progress.Sent:N0}.");
-        }
+        return (progress, rate, cpuPerMessage, sampler);
     }
 
     /// <summary>
@@ -266,7 +274,7 @@ public static class SendingBenchmark
     }
 
     /// <summary>Samples the process every 50 ms: the peak working set and managed heap while it runs.</summary>
-    private sealed class PeakSampler : IDisposable
+    internal sealed class PeakSampler : IDisposable
     {
         private readonly Timer _timer;
         private readonly Timer _liveTimer;

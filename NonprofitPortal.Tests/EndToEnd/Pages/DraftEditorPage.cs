@@ -26,6 +26,17 @@ public sealed class DraftEditorPage(IPage page)
 
     public ILocator Variable(string name) => page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = name });
 
+    /// <summary>Opens a new draft from the Drafts page, and waits until its visual editor is ready.</summary>
+    public static async Task<DraftEditorPage> OpenNewAsync(IPage page, ShellPage shell)
+    {
+        await shell.GoToAsync("Drafts", "Drafts");
+        await page.GetByRole(AriaRole.Link, new() { Name = "New draft" }).ClickAsync();
+        await shell.WaitUntilInteractiveAsync();
+        var editor = new DraftEditorPage(page);
+        await Assertions.Expect(editor.Editor).ToHaveAttributeAsync("data-mode", "visual");
+        return editor;
+    }
+
     public async Task SwitchToAsync(string mode)
     {
         await page.GetByRole(AriaRole.Button, new() { Name = mode, Exact = true }).ClickAsync();

@@ -13,6 +13,7 @@ using NonprofitPortal.Features.Layouts;
 using NonprofitPortal.Features.Media;
 using NonprofitPortal.Features.Media.Storage;
 using NonprofitPortal.Features.Nonprofits;
+using NonprofitPortal.Features.TemplateLibrary;
 using NonprofitPortal.Features.Tracking;
 
 namespace NonprofitPortal.Data;
@@ -37,6 +38,10 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser, Identity
     public DbSet<EmailDraft> EmailDrafts => Set<EmailDraft>();
 
     public DbSet<EmailLayout> EmailLayouts => Set<EmailLayout>();
+
+    public DbSet<DraftTemplate> DraftTemplates => Set<DraftTemplate>();
+
+    public DbSet<SeededStarterTemplate> SeededStarterTemplates => Set<SeededStarterTemplate>();
 
     public DbSet<MediaFile> MediaFiles => Set<MediaFile>();
 

@@ -225,7 +225,7 @@ public sealed class DraftService(
     };
 
     /// <summary>The library's files for <paramref name="ids"/>, in that order; ids it does not hold are left out.</summary>
-    private static async Task<IReadOnlyList<AttachedFile>> FilesAsync(AppDbContext db, IReadOnlyList<long> ids, CancellationToken cancellationToken)
+    internal static async Task<IReadOnlyList<AttachedFile>> FilesAsync(AppDbContext db, IReadOnlyList<long> ids, CancellationToken cancellationToken)
     {
         if (ids.Count == 0)
         {

@@ -7,6 +7,7 @@ using NonprofitPortal.Features.Campaigns.Api;
 using NonprofitPortal.Features.Drafts.Api;
 using NonprofitPortal.Features.Layouts;
 using NonprofitPortal.Features.Nonprofits;
+using NonprofitPortal.Features.TemplateLibrary;
 
 namespace NonprofitPortal.Features.Drafts;
 
@@ -41,9 +42,11 @@ public static class DraftsEndpoints
     }
 
     private static async Task<Results<Created<DraftResponse>, ProblemHttpResult>> Create(
-        DraftRequest request, DraftService drafts, DraftRecipients recipients, ClaimsPrincipal user, CancellationToken cancellationToken)
+        DraftRequest request, DraftService drafts, TemplateLibraryService templates, DraftRecipients recipients, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var created = await drafts.CreateAsync(request.ToInput(), user, cancellationToken);
+        var created = request.FromTemplateId is { } templateId
+            ? await templates.NewDraftAsync(templateId, user, cancellationToken, request.Over)
+            : await drafts.CreateAsync(request.ToInput(), user, cancellationToken);
         if (!created.Succeeded)
         {
             return ProblemResults.From(created);

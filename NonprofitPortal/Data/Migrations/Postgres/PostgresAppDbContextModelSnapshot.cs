@@ -1042,6 +1042,108 @@ namespace NonprofitPortal.Data.Migrations.Postgres
                     b.ToTable("NonprofitTags", (string)null);
                 });
 
+            modelBuilder.Entity("NonprofitPortal.Features.TemplateLibrary.DraftTemplate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BodyTemplate")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("CcAddresses")
+                        .IsRequired()
+                        .HasMaxLength(2550)
+                        .HasColumnType("character varying(2550)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long?>("LayoutId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SubjectTemplate")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("UseLayout")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true);
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LayoutId");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("DraftTemplates", (string)null);
+                });
+
+            modelBuilder.Entity("NonprofitPortal.Features.TemplateLibrary.DraftTemplateAttachment", b =>
+                {
+                    b.Property<long>("TemplateId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("MediaFileId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("TemplateId", "MediaFileId");
+
+                    b.HasIndex("MediaFileId");
+
+                    b.ToTable("DraftTemplateAttachments", (string)null);
+                });
+
+            modelBuilder.Entity("NonprofitPortal.Features.TemplateLibrary.SeededStarterTemplate", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("SeededAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SeededStarterTemplates", (string)null);
+                });
+
             modelBuilder.Entity("NonprofitPortal.Features.Tracking.TrackingEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -1298,6 +1400,29 @@ namespace NonprofitPortal.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NonprofitPortal.Features.TemplateLibrary.DraftTemplate", b =>
+                {
+                    b.HasOne("NonprofitPortal.Features.Layouts.EmailLayout", null)
+                        .WithMany()
+                        .HasForeignKey("LayoutId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("NonprofitPortal.Features.TemplateLibrary.DraftTemplateAttachment", b =>
+                {
+                    b.HasOne("NonprofitPortal.Features.Media.MediaFile", null)
+                        .WithMany()
+                        .HasForeignKey("MediaFileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NonprofitPortal.Features.TemplateLibrary.DraftTemplate", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NonprofitPortal.Features.Tracking.TrackingEvent", b =>
                 {
                     b.HasOne("NonprofitPortal.Features.Nonprofits.Nonprofit", null)
@@ -1316,6 +1441,11 @@ namespace NonprofitPortal.Data.Migrations.Postgres
             modelBuilder.Entity("NonprofitPortal.Features.Nonprofits.Nonprofit", b =>
                 {
                     b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("NonprofitPortal.Features.TemplateLibrary.DraftTemplate", b =>
+                {
+                    b.Navigation("Attachments");
                 });
 #pragma warning restore 612, 618
         }

@@ -1031,6 +1031,108 @@ namespace NonprofitPortal.Data.Migrations.SqlServer
                     b.ToTable("NonprofitTags", (string)null);
                 });
 
+            modelBuilder.Entity("NonprofitPortal.Features.TemplateLibrary.DraftTemplate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BodyTemplate")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("CcAddresses")
+                        .IsRequired()
+                        .HasMaxLength(2550)
+                        .HasColumnType("nvarchar(2550)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<long?>("LayoutId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("SubjectTemplate")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<bool>("UseLayout")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bit")
+                        .HasDefaultValue(true);
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LayoutId");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("DraftTemplates", (string)null);
+                });
+
+            modelBuilder.Entity("NonprofitPortal.Features.TemplateLibrary.DraftTemplateAttachment", b =>
+                {
+                    b.Property<long>("TemplateId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("MediaFileId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.HasKey("TemplateId", "MediaFileId");
+
+                    b.HasIndex("MediaFileId");
+
+                    b.ToTable("DraftTemplateAttachments", (string)null);
+                });
+
+            modelBuilder.Entity("NonprofitPortal.Features.TemplateLibrary.SeededStarterTemplate", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("SeededAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SeededStarterTemplates", (string)null);
+                });
+
             modelBuilder.Entity("NonprofitPortal.Features.Tracking.TrackingEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -1287,6 +1389,29 @@ namespace NonprofitPortal.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NonprofitPortal.Features.TemplateLibrary.DraftTemplate", b =>
+                {
+                    b.HasOne("NonprofitPortal.Features.Layouts.EmailLayout", null)
+                        .WithMany()
+                        .HasForeignKey("LayoutId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("NonprofitPortal.Features.TemplateLibrary.DraftTemplateAttachment", b =>
+                {
+                    b.HasOne("NonprofitPortal.Features.Media.MediaFile", null)
+                        .WithMany()
+                        .HasForeignKey("MediaFileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NonprofitPortal.Features.TemplateLibrary.DraftTemplate", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NonprofitPortal.Features.Tracking.TrackingEvent", b =>
                 {
                     b.HasOne("NonprofitPortal.Features.Nonprofits.Nonprofit", null)
@@ -1305,6 +1430,11 @@ namespace NonprofitPortal.Data.Migrations.SqlServer
             modelBuilder.Entity("NonprofitPortal.Features.Nonprofits.Nonprofit", b =>
                 {
                     b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("NonprofitPortal.Features.TemplateLibrary.DraftTemplate", b =>
+                {
+                    b.Navigation("Attachments");
                 });
 #pragma warning restore 612, 618
         }

@@ -999,6 +999,106 @@ namespace NonprofitPortal.Data.Migrations.Sqlite
                     b.ToTable("NonprofitTags", (string)null);
                 });
 
+            modelBuilder.Entity("NonprofitPortal.Features.TemplateLibrary.DraftTemplate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BodyTemplate")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CcAddresses")
+                        .IsRequired()
+                        .HasMaxLength(2550)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LayoutId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectTemplate")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("UseLayout")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(true);
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LayoutId");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("DraftTemplates", (string)null);
+                });
+
+            modelBuilder.Entity("NonprofitPortal.Features.TemplateLibrary.DraftTemplateAttachment", b =>
+                {
+                    b.Property<long>("TemplateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MediaFileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TemplateId", "MediaFileId");
+
+                    b.HasIndex("MediaFileId");
+
+                    b.ToTable("DraftTemplateAttachments", (string)null);
+                });
+
+            modelBuilder.Entity("NonprofitPortal.Features.TemplateLibrary.SeededStarterTemplate", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SeededAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SeededStarterTemplates", (string)null);
+                });
+
             modelBuilder.Entity("NonprofitPortal.Features.Tracking.TrackingEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -1253,6 +1353,29 @@ namespace NonprofitPortal.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("NonprofitPortal.Features.TemplateLibrary.DraftTemplate", b =>
+                {
+                    b.HasOne("NonprofitPortal.Features.Layouts.EmailLayout", null)
+                        .WithMany()
+                        .HasForeignKey("LayoutId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("NonprofitPortal.Features.TemplateLibrary.DraftTemplateAttachment", b =>
+                {
+                    b.HasOne("NonprofitPortal.Features.Media.MediaFile", null)
+                        .WithMany()
+                        .HasForeignKey("MediaFileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("NonprofitPortal.Features.TemplateLibrary.DraftTemplate", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("NonprofitPortal.Features.Tracking.TrackingEvent", b =>
                 {
                     b.HasOne("NonprofitPortal.Features.Nonprofits.Nonprofit", null)
@@ -1271,6 +1394,11 @@ namespace NonprofitPortal.Data.Migrations.Sqlite
             modelBuilder.Entity("NonprofitPortal.Features.Nonprofits.Nonprofit", b =>
                 {
                     b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("NonprofitPortal.Features.TemplateLibrary.DraftTemplate", b =>
+                {
+                    b.Navigation("Attachments");
                 });
 #pragma warning restore 612, 618
         }

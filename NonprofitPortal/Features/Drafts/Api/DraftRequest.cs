@@ -7,6 +7,7 @@ namespace NonprofitPortal.Features.Drafts.Api;
 /// <param name="UseLayout">False to send the body in no layout; omitted means true.</param>
 /// <param name="Tracking">Omitted (or a part of it): as the draft has it, for a new draft <c>Tracking:Opens</c> and <c>Tracking:Clicks</c>.</param>
 /// <param name="Attachments">Ids of media library files sent with every message; omitted means none.</param>
+/// <param name="FromTemplateId">A new draft only: the template whose name, subject, body, layout, CC and attachments it starts with; the fields given here win.</param>
 public sealed record DraftRequest(
     string? Name,
     string? SubjectTemplate,
@@ -16,12 +17,19 @@ public sealed record DraftRequest(
     long? LayoutId = null,
     bool? UseLayout = null,
     TrackingRequest? Tracking = null,
-    IReadOnlyList<long>? Attachments = null)
+    IReadOnlyList<long>? Attachments = null,
+    long? FromTemplateId = null)
 {
-    public DraftInput ToInput() => new(Name, SubjectTemplate, BodyTemplate, Recipients?.ToSelection() ?? RecipientSelection.None, Cc ?? [])
-    {
-        Layout = new LayoutChoice(LayoutId, UseLayout ?? true),
-        Tracking = Tracking,
-        Attachments = Attachments ?? [],
-    };
+    private static readonly DraftInput Blank = new(null, null, null, RecipientSelection.None, []);
+
+    public DraftInput ToInput() => Over(Blank);
+
+    /// <summary>The request's fields, and <paramref name="start"/>'s where the request leaves one out.</summary>
+    public DraftInput Over(DraftInput start) =>
+        new(Name ?? start.Name, SubjectTemplate ?? start.SubjectTemplate, BodyTemplate ?? start.BodyTemplate, Recipients?.ToSelection() ?? start.Recipients, Cc ?? start.Cc)
+        {
+            Layout = LayoutId is null && UseLayout is null ? start.Layout : new LayoutChoice(LayoutId, UseLayout ?? true),
+            Tracking = Tracking,
+            Attachments = Attachments ?? start.Attachments,
+        };
 }

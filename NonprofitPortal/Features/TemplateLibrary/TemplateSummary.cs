@@ -1,0 +1,3 @@
+namespace NonprofitPortal.Features.TemplateLibrary;
+
+public sealed record TemplateSummary(long Id, string Name, string Description, string UpdatedBy, DateTimeOffset UpdatedAt);

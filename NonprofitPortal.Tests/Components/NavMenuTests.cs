@@ -33,7 +33,7 @@ public sealed class NavMenuTests : MudTestContext
 
         var menu = Render<NavMenu>();
 
-        Assert.Equal(["Dashboard", "Nonprofits", "Suppression", "Drafts", "Media"], LinkTexts(menu));
+        Assert.Equal(["Dashboard", "Nonprofits", "Suppression", "Drafts", "Templates", "Media"], LinkTexts(menu));
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class NavMenuTests : MudTestContext
 
         var menu = Render<NavMenu>();
 
-        Assert.Equal(["Dashboard", "Nonprofits", "Suppression", "Drafts", "Media", "Campaigns"], LinkTexts(menu));
+        Assert.Equal(["Dashboard", "Nonprofits", "Suppression", "Drafts", "Templates", "Media", "Campaigns"], LinkTexts(menu));
     }
 
     [Fact]

@@ -15,6 +15,7 @@ using NonprofitPortal.Features.Drafts.Pages;
 using NonprofitPortal.Features.Layouts;
 using NonprofitPortal.Features.Media;
 using NonprofitPortal.Features.Nonprofits;
+using NonprofitPortal.Features.TemplateLibrary;
 using NonprofitPortal.Tests.Components;
 using NonprofitPortal.Tests.Infrastructure;
 using NonprofitPortal.Tests.Integration;
@@ -34,7 +35,7 @@ public sealed class SendDraftDialogTests : MudTestContext
         _host = fixture.Host;
         var services = new[]
         {
-            typeof(DraftService), typeof(DraftRecipients), typeof(DraftPreviewer), typeof(LayoutService), typeof(NonprofitDirectory), typeof(UserAdministration), typeof(CampaignLauncher),
+            typeof(TemplateLibraryService), typeof(DraftService), typeof(DraftRecipients), typeof(DraftPreviewer), typeof(LayoutService), typeof(NonprofitDirectory), typeof(UserAdministration), typeof(CampaignLauncher),
             typeof(MediaService), typeof(IOptions<CampaignsOptions>), typeof(TimeProvider),
         };
         foreach (var service in services)

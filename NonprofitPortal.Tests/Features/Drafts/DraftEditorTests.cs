@@ -10,6 +10,7 @@ using NonprofitPortal.Features.Drafts.Pages;
 using NonprofitPortal.Features.Layouts;
 using NonprofitPortal.Features.Media;
 using NonprofitPortal.Features.Nonprofits;
+using NonprofitPortal.Features.TemplateLibrary;
 using NonprofitPortal.Tests.Components;
 using NonprofitPortal.Tests.Integration;
 
@@ -24,7 +25,7 @@ public sealed class DraftEditorTests : MudTestContext
     public DraftEditorTests(SqliteHost fixture)
     {
         _host = fixture.Host;
-        foreach (var service in new[] { typeof(DraftService), typeof(DraftRecipients), typeof(DraftPreviewer), typeof(LayoutService), typeof(NonprofitDirectory), typeof(UserAdministration), typeof(MediaService), typeof(IOptions<CampaignsOptions>), typeof(TimeProvider) })
+        foreach (var service in new[] { typeof(TemplateLibraryService), typeof(DraftService), typeof(DraftRecipients), typeof(DraftPreviewer), typeof(LayoutService), typeof(NonprofitDirectory), typeof(UserAdministration), typeof(MediaService), typeof(IOptions<CampaignsOptions>), typeof(TimeProvider) })
         {
             Services.AddSingleton(service, _host.Services.GetRequiredService(service));
         }

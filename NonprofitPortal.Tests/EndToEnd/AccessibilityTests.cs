@@ -33,6 +33,7 @@ public sealed class AccessibilityTests(BrowserHost app, ChromiumBrowser browser)
         ("nonprofits/import", "Import nonprofits"),
         ("drafts", "Drafts"),
         ("drafts/new", "New draft"),
+        ("templates", "Templates"),
         ("campaigns", "Campaigns"),
         ("media", "Media"),
         ("admin/layouts", "Layouts"),

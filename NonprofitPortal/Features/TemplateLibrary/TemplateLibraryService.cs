@@ -32,7 +32,7 @@ public sealed class TemplateLibraryService(
         var query = db.DraftTemplates.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(search))
         {
-            var term = search.Trim().ToLower();
+            var term = search.Trim().ToLowerInvariant();
             query = query.Where(t => t.Name.ToLower().Contains(term) || t.Description.ToLower().Contains(term));
         }
 
@@ -170,7 +170,7 @@ public sealed class TemplateLibraryService(
 
             var now = time.GetUtcNow();
             db.SeededStarterTemplates.Add(new SeededStarterTemplate { Key = starter.Key, SeededAt = now });
-            var lowered = starter.Name.ToLower();
+            var lowered = starter.Name.ToLowerInvariant();
             // Someone's own template of the same name stays; the starter is then not added at all.
             if (!await db.DraftTemplates.AnyAsync(t => t.Name.ToLower() == lowered, cancellationToken))
             {
@@ -213,7 +213,7 @@ public sealed class TemplateLibraryService(
     /// <summary>A taken name, a layout or media file that is not there: each refused with what to do.</summary>
     private async Task<(IReadOnlyList<AttachedFile> Files, OperationResult? Problem)> ReferencesProblemAsync(AppDbContext db, long? id, ValidTemplate template, CancellationToken cancellationToken)
     {
-        var lowered = template.Name.ToLower();
+        var lowered = template.Name.ToLowerInvariant();
         if (await db.DraftTemplates.AnyAsync(t => t.Id != id && t.Name.ToLower() == lowered, cancellationToken))
         {
             return ([], NameTaken(template.Name));

@@ -27,6 +27,7 @@ public static class CampaignsFeature
         services.AddSingleton<SendLog>();
         services.AddSingleton<SendLogCsvExport>();
         services.AddSingleton<CampaignReports>();
+        services.AddSingleton<SendingHealth>();
         var sending = builder.Configuration.GetSection(SendingOptions.Section).Get<SendingOptions>() ?? new SendingOptions();
         builder.AddClusterJob<StartScheduledCampaignsJob>(StartScheduledCampaignsJob.Key, sending.ScheduledCheck);
         builder.AddClusterJob<FinishSettledCampaignsJob>(FinishSettledCampaignsJob.Key, TimeSpan.FromMinutes(1));

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NonprofitPortal.Data;
+using NonprofitPortal.Features.Bounces;
 using NonprofitPortal.Features.Campaigns;
 using NonprofitPortal.Tests.Integration;
 
@@ -65,6 +66,25 @@ internal sealed class SeededCampaigns(PortalHost host)
         DateTimeOffset? completedAt = status is CampaignStatus.Completed or CampaignStatus.Cancelled ? DateTimeOffset.UtcNow : null;
         await db.Campaigns.Where(c => c.Id == id)
             .ExecuteUpdateAsync(c => c.SetProperty(x => x.Sent, sent).SetProperty(x => x.Status, status).SetProperty(x => x.CompletedAt, completedAt), Cancel);
+    }
+
+    /// <summary>What bounce, complaint, unsubscribe and tracking recording would have left on a campaign.</summary>
+    public async Task SetOutcomesAsync(long id, int bounced, int complained, int unsubscribed, int uniqueOpens, int uniqueClicks, bool tracked = true)
+    {
+        await using var db = await DatabaseAsync();
+        await db.Campaigns.Where(c => c.Id == id).ExecuteUpdateAsync(c => c
+            .SetProperty(x => x.Bounced, bounced).SetProperty(x => x.Complained, complained)
+            .SetProperty(x => x.UniqueOpens, uniqueOpens).SetProperty(x => x.UniqueClicks, uniqueClicks)
+            .SetProperty(x => x.TrackOpens, tracked).SetProperty(x => x.TrackClicks, tracked), Cancel);
+        db.DeliveryEvents.AddRange(Enumerable.Range(1, unsubscribed).Select(i => new DeliveryEvent
+        {
+            CampaignId = id,
+            Kind = DeliveryEventKind.Unsubscribe,
+            Source = "unsubscribe link",
+            ExternalId = $"seeded-{id}-{i}",
+            At = DateTimeOffset.UtcNow,
+        }));
+        await db.SaveChangesAsync(Cancel);
     }
 
     public async Task<CampaignStatus> StatusAsync(long id)

@@ -13,7 +13,7 @@ using NonprofitPortal.Tests.Integration.Campaigns;
 namespace NonprofitPortal.Tests.Integration.Tracking;
 
 /// <summary>Opens and clicks through the real host, from the messages a real smtp-sink received; on SQLite and PostgreSQL (subclasses at the end).</summary>
-public abstract partial class TrackingTests(PostgresServer postgres, bool onPostgres)
+public abstract class TrackingTests(PostgresServer postgres, bool onPostgres)
 {
     private const string Body = """
         <p>Dear {{ nonprofit.name }},</p>
@@ -34,9 +34,9 @@ public abstract partial class TrackingTests(PostgresServer postgres, bool onPost
         await using var host = await _hosts.StartAsync(sink);
         var api = new CampaignApi(await host.AdminClientAsync());
         var campaignId = await SendAsync(api, "tracked", new { opens = true, clicks = true });
-        var html = HtmlOf(sink, campaignId, "tracked-1@tracked.example");
-        var pixel = Path(PixelUrl().Match(html));
-        var link = Path(LinkUrl().Match(html));
+        var html = sink.HtmlOf(campaignId, "tracked-1@tracked.example");
+        var pixel = TrackingAddresses.Pixel(html);
+        var link = TrackingAddresses.Link(html);
         using var anonymous = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
         var image = await anonymous.GetAsync(pixel, Cancel);
@@ -62,10 +62,10 @@ public abstract partial class TrackingTests(PostgresServer postgres, bool onPost
         await using var host = await _hosts.StartAsync(sink);
         var api = new CampaignApi(await host.AdminClientAsync());
         var campaignId = await SendAsync(api, "forged", new { opens = true, clicks = true });
-        var html = HtmlOf(sink, campaignId, "forged-0@forged.example");
-        var link = LinkUrl().Match(html).Value;
+        var html = sink.HtmlOf(campaignId, "forged-0@forged.example");
+        var link = TrackingAddresses.LinkUrl().Match(html).Value;
         var token = link[(link.LastIndexOf('/') + 1)..];
-        var pixelToken = Path(PixelUrl().Match(html))[5..];
+        var pixelToken = TrackingAddresses.Pixel(html)[5..];
         var sendId = await SendIdAsync(host, campaignId, "forged-0@forged.example");
         var forgeries = new[]
         {
@@ -85,12 +85,12 @@ public abstract partial class TrackingTests(PostgresServer postgres, bool onPost
         }
 
         // A genuine click after the forgeries: once it is written, anything they queued would have been too.
-        await anonymous.GetAsync(Path(LinkUrl().Match(html)), Cancel);
+        await anonymous.GetAsync(TrackingAddresses.Link(html), Cancel);
         var counts = await Eventually.GetAsync(async () => await CountsAsync(host, campaignId) is { Clicks: 1 } c ? c : null, "the genuine click to be written");
 
         Assert.All(statuses, status => Assert.Equal(HttpStatusCode.NotFound, status));
         Assert.Equal(new HitCounts(Opens: 0, UniqueOpens: 0, Clicks: 1, UniqueClicks: 1, Events: 1), counts);
-        Assert.Single(LinkUrl().Matches(html));
+        Assert.Single(TrackingAddresses.LinkUrl().Matches(html));
         Assert.Contains("href=\"mailto:grants@foundation.test\"", html, StringComparison.Ordinal);
         Assert.Matches("href=\"http://portal\\.test/unsubscribe/[a-z2-7]+\"", html);
         Assert.Matches("href=\"http://portal\\.test/email/[a-z2-7]+\"", html);
@@ -103,14 +103,14 @@ public abstract partial class TrackingTests(PostgresServer postgres, bool onPost
         await using var host = await _hosts.StartAsync(sink);
         var api = new CampaignApi(await host.AdminClientAsync());
         var campaignId = await SendAsync(api, "reported", new { opens = true, clicks = true });
-        var first = HtmlOf(sink, campaignId, "reported-0@reported.example");
-        var second = HtmlOf(sink, campaignId, "reported-1@reported.example");
+        var first = sink.HtmlOf(campaignId, "reported-0@reported.example");
+        var second = sink.HtmlOf(campaignId, "reported-1@reported.example");
         using var anonymous = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-        await anonymous.GetAsync(Path(PixelUrl().Match(first)), Cancel);
-        await anonymous.GetAsync(Path(PixelUrl().Match(first)), Cancel);
-        await anonymous.GetAsync(Path(PixelUrl().Match(second)), Cancel);
-        await anonymous.GetAsync(Path(LinkUrl().Match(second)), Cancel);
+        await anonymous.GetAsync(TrackingAddresses.Pixel(first), Cancel);
+        await anonymous.GetAsync(TrackingAddresses.Pixel(first), Cancel);
+        await anonymous.GetAsync(TrackingAddresses.Pixel(second), Cancel);
+        await anonymous.GetAsync(TrackingAddresses.Link(second), Cancel);
         var unsubscribe = Regex.Match(second, "http://portal\\.test(/unsubscribe/[a-z2-7]+)").Groups[1].Value;
         await anonymous.PostAsync(unsubscribe, new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]), Cancel);
         await Eventually.GetAsync(async () => await CountsAsync(host, campaignId) is { Opens: 3, Clicks: 1 } c ? c : null, "the hits to be written");
@@ -133,7 +133,7 @@ public abstract partial class TrackingTests(PostgresServer postgres, bool onPost
         await using var host = await _hosts.StartAsync(sink);
         var api = new CampaignApi(await host.AdminClientAsync());
         var campaignId = await SendAsync(api, "untracked", tracking: null);
-        var html = HtmlOf(sink, campaignId, "untracked-0@untracked.example");
+        var html = sink.HtmlOf(campaignId, "untracked-0@untracked.example");
         var campaign = await api.Client.GetStringAsync($"/api/campaigns/{campaignId}", Cancel);
 
         Assert.DoesNotContain("/t/", html, StringComparison.Ordinal);
@@ -149,18 +149,6 @@ public abstract partial class TrackingTests(PostgresServer postgres, bool onPost
         Assert.True(status == HttpStatusCode.Accepted, $"Launch answered {status}: {problem}");
         await api.WaitUntilFinishedAsync(launched!.CampaignId);
         return launched.CampaignId;
-    }
-
-    private static string HtmlOf(SmtpSink sink, long campaignId, string email)
-    {
-        var received = sink.ReadMessages().OfCampaign(campaignId).Single(m => m.Recipients.Contains(email));
-        return MimeKit.MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(received.RawMessage)), Cancel).HtmlBody ?? "";
-    }
-
-    private static string Path(Match url)
-    {
-        Assert.True(url.Success, "The message has no such tracking address.");
-        return new Uri(url.Value).AbsolutePath;
     }
 
     private static async Task<Dictionary<string, SendLogItem>> SendsAsync(CampaignApi api, long campaignId)
@@ -185,12 +173,6 @@ public abstract partial class TrackingTests(PostgresServer postgres, bool onPost
 
     private static Task<AppDbContext> DatabaseAsync(PortalHost host) =>
         host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Cancel);
-
-    [GeneratedRegex(@"http://portal\.test/t/o/[a-z2-7]+")]
-    private static partial Regex PixelUrl();
-
-    [GeneratedRegex(@"http://portal\.test/t/c/[a-z2-7]+")]
-    private static partial Regex LinkUrl();
 
     private sealed record HitCounts(int Opens, int UniqueOpens, int Clicks, int UniqueClicks, int Events);
 

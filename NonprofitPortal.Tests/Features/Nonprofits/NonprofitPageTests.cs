@@ -5,8 +5,11 @@ using Microsoft.EntityFrameworkCore;
 using NonprofitPortal.Data;
 using NonprofitPortal.Features.Accounts;
 using NonprofitPortal.Features.Bounces;
+using NonprofitPortal.Features.Campaigns;
 using NonprofitPortal.Features.Nonprofits;
 using NonprofitPortal.Features.Nonprofits.Pages;
+using NonprofitPortal.Features.Tracking;
+using NonprofitPortal.Tests.Features.Campaigns;
 using NonprofitPortal.Tests.Components;
 using NonprofitPortal.Tests.Integration;
 
@@ -63,6 +66,48 @@ public sealed class NonprofitPageTests : MudTestContext
         Assert.Equal((null, null), (nonprofit.SuppressedAt, nonprofit.SuppressionReason));
         Assert.NotNull(nonprofit.SuppressionClearedAt);
         Assert.Equal(1, await check.AuditEntries.CountAsync(a => a.Action == NonprofitAuditActions.Unsuppressed && a.Subject!.Contains("gone@page-bounce.org"), Cancel));
+    }
+
+    [Fact]
+    public async Task The_history_is_a_timeline_of_every_kind_of_entry_newest_first_each_linked_to_its_campaign()
+    {
+        var id = (await _host.Services.GetRequiredService<NonprofitEditor>().CreateAsync(new NonprofitInput("Timeline Trust", "Road", "all@page-timeline.org", []), Admin, Cancel)).Value!.Id;
+        var campaigns = new SeededCampaigns(_host);
+        var spring = await campaigns.AddAsync("Timeline spring", CampaignStatus.Completed, total: 1, sent: 1);
+        var autumn = await campaigns.AddAsync("Timeline autumn", CampaignStatus.Completed, total: 1, sent: 0, failed: 0);
+        var start = DateTimeOffset.UtcNow.AddHours(-8);
+        await using (var db = await Database())
+        {
+            var sent = new EmailSend { CampaignId = spring, NonprofitId = id, Email = "all@page-timeline.org", Status = SendStatus.Sent, SentAt = start, ServerReply = "250 2.0.0 Ok: queued", NextAttemptAt = start };
+            db.EmailSends.AddRange(sent, new EmailSend { CampaignId = autumn, NonprofitId = id, Email = "all@page-timeline.org", Status = SendStatus.Failed, NextAttemptAt = start.AddHours(7), LastError = "421 try later" });
+            db.CampaignLinks.Add(new CampaignLink { CampaignId = spring, LinkIndex = 0, Url = "https://grants.example.org/timeline" });
+            await db.SaveChangesAsync(Cancel);
+            db.TrackingEvents.AddRange(
+                new TrackingEvent { SendId = sent.Id, CampaignId = spring, NonprofitId = id, Kind = TrackingEventKind.Opened, At = start.AddHours(1), IsFirst = true },
+                new TrackingEvent { SendId = sent.Id, CampaignId = spring, NonprofitId = id, Kind = TrackingEventKind.Clicked, LinkIndex = 0, At = start.AddHours(2), IsFirst = true, IsFirstOnLink = true });
+            db.DeliveryEvents.AddRange(
+                new DeliveryEvent { SendId = sent.Id, CampaignId = spring, NonprofitId = id, Kind = DeliveryEventKind.SoftBounce, Detail = "452 mailbox full", Source = "bounces", ExternalId = $"timeline-{id}-1", At = start.AddHours(3) },
+                new DeliveryEvent { SendId = sent.Id, CampaignId = spring, NonprofitId = id, Kind = DeliveryEventKind.Complaint, Detail = "abuse", Source = "ses", ExternalId = $"timeline-{id}-2", At = start.AddHours(4) },
+                new DeliveryEvent { SendId = sent.Id, CampaignId = spring, NonprofitId = id, Kind = DeliveryEventKind.Unsubscribe, Detail = "one click", Source = "unsubscribe link", ExternalId = $"timeline-{id}-3", At = start.AddHours(5) });
+            await db.SaveChangesAsync(Cancel);
+        }
+
+        var root = RenderWithProviders(builder =>
+        {
+            builder.OpenComponent<NonprofitPage>(0);
+            builder.AddAttribute(1, nameof(NonprofitPage.Id), id);
+            builder.CloseComponent();
+        });
+
+        root.WaitForAssertion(() => Assert.Equal(7, root.FindAll("[data-testid=nonprofit-history-entry]").Count));
+        var entries = root.FindAll("[data-testid=nonprofit-history-entry]");
+        Assert.Equal(
+            ["failed", "unsubscribed", "complained", "bounced", "clicked", "opened", "sent"],
+            entries.Select(e => e.QuerySelector("[data-testid=history-type]")!.TextContent.Trim()));
+        Assert.Equal(
+            [$"campaigns/{autumn}", .. Enumerable.Repeat($"campaigns/{spring}", 6)],
+            entries.Select(e => e.QuerySelector("a")!.GetAttribute("href")));
+        Assert.Contains("https://grants.example.org/timeline", entries[4].TextContent, StringComparison.Ordinal);
     }
 
     private Task<AppDbContext> Database() => _host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Cancel);

@@ -7,6 +7,7 @@ using NonprofitPortal.Data;
 using NonprofitPortal.Features.Campaigns.Api;
 using NonprofitPortal.Features.Campaigns.Reports;
 using NonprofitPortal.Features.Campaigns.Tokens;
+using NonprofitPortal.Features.Nonprofits.Api;
 using NonprofitPortal.Tests.Infrastructure;
 using NonprofitPortal.Tests.Integration.Campaigns;
 
@@ -116,6 +117,8 @@ public abstract class TrackingTests(PostgresServer postgres, bool onPostgres)
         await Eventually.GetAsync(async () => await CountsAsync(host, campaignId) is { Opens: 3, Clicks: 1 } c ? c : null, "the hits to be written");
         var report = JsonSerializer.Deserialize<ReportResponse>(await api.Client.GetStringAsync($"/api/campaigns/{campaignId}/report", Cancel), CampaignApi.Json)!;
         var csv = await api.Client.GetStringAsync($"/api/campaigns/{campaignId}/report/export", Cancel);
+        var clicker = (await new Nonprofits.NonprofitApi(api.Client).ListAsync("?domain=reported.example")).Items.Single(n => n.Email == "reported-1@reported.example");
+        var history = JsonSerializer.Deserialize<List<NonprofitEventResponse>>(await api.Client.GetStringAsync($"/api/nonprofits/{clicker.Id}/events", Cancel), CampaignApi.Json)!;
 
         Assert.Equal((2, 0, 0, 1), (report.Delivered, report.Bounced, report.Complained, report.Unsubscribed));
         Assert.Equal((3, 1, 2, 1), (report.Opened, report.Clicked, report.UniqueOpens, report.UniqueClicks));
@@ -124,6 +127,9 @@ public abstract class TrackingTests(PostgresServer postgres, bool onPostgres)
         Assert.Equal([new ReportLink(Original, 1, 1)], report.Links);
         Assert.Contains("totals,uniqueOpens,2,1,", csv, StringComparison.Ordinal);
         Assert.Contains($"link,{Original},1,0.5,1", csv, StringComparison.Ordinal);
+        Assert.Equal(["unsubscribed", "clicked", "opened", "sent"], history.Select(e => e.Type));
+        Assert.All(history, e => Assert.Equal(campaignId, e.CampaignId));
+        Assert.Equal(Original, history[1].Detail);
     }
 
     [Fact]

@@ -8,4 +8,6 @@ public static class NonprofitEventTypes
     public const string Bounced = "bounced";
     public const string Complained = "complained";
     public const string Unsubscribed = "unsubscribed";
+    public const string Opened = "opened";
+    public const string Clicked = "clicked";
 }

@@ -2,13 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using NonprofitPortal.Data;
 using NonprofitPortal.Features.Bounces;
 using NonprofitPortal.Features.Campaigns;
+using NonprofitPortal.Features.Tracking;
 
 namespace NonprofitPortal.Features.Nonprofits;
 
 /// <summary>
 /// What happened to the mail sent to one nonprofit, newest first. Each kind of entry is read from
-/// the table that holds it (sends, delivery events), newest first and no more than asked for, then
-/// merged: a new kind (opens, clicks) is one more source.
+/// the table that holds it (sends, delivery events, tracking events), newest first and no more than
+/// asked for, then merged.
 /// </summary>
 public sealed class NonprofitHistory(IDbContextFactory<AppDbContext> contextFactory)
 {
@@ -27,6 +28,7 @@ public sealed class NonprofitHistory(IDbContextFactory<AppDbContext> contextFact
         entries.AddRange(await SentAsync(db, nonprofitId, limit, cancellationToken));
         entries.AddRange(await FailedAsync(db, nonprofitId, limit, cancellationToken));
         entries.AddRange(await DeliveryEventsAsync(db, nonprofitId, limit, cancellationToken));
+        entries.AddRange(await TrackingEventsAsync(db, nonprofitId, limit, cancellationToken));
         return entries.OrderByDescending(e => e.At).Take(limit).ToList();
     }
 
@@ -57,6 +59,24 @@ public sealed class NonprofitHistory(IDbContextFactory<AppDbContext> contextFact
             .Select(e => new { e.At, e.Kind, e.CampaignId, e.Detail, e.Source })
             .ToListAsync(cancellationToken))
         .Select(e => new NonprofitEvent(e.At, TypeOf(e.Kind), e.CampaignId, Describe(e.Kind, e.Detail, e.Source)));
+
+    /// <summary>Every open and click, repeats included, on <c>TrackingEvents (NonprofitId, At)</c>; a click says which link.</summary>
+    private static async Task<IEnumerable<NonprofitEvent>> TrackingEventsAsync(AppDbContext db, long nonprofitId, int limit, CancellationToken cancellationToken) =>
+        (await db.TrackingEvents
+            .Where(e => e.NonprofitId == nonprofitId)
+            .OrderByDescending(e => e.At)
+            .Take(limit)
+            .Select(e => new
+            {
+                e.At,
+                e.Kind,
+                e.CampaignId,
+                Url = db.CampaignLinks.Where(l => l.CampaignId == e.CampaignId && l.LinkIndex == e.LinkIndex).Select(l => l.Url).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken))
+        .Select(e => e.Kind == TrackingEventKind.Clicked
+            ? new NonprofitEvent(e.At, NonprofitEventTypes.Clicked, e.CampaignId, e.Url)
+            : new NonprofitEvent(e.At, NonprofitEventTypes.Opened, e.CampaignId, "The message's image was loaded: opened, or fetched by the mail client on its own"));
 
     private static string TypeOf(DeliveryEventKind kind) => kind switch
     {

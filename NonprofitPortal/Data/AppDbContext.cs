@@ -9,6 +9,7 @@ using NonprofitPortal.Features.Campaigns;
 using NonprofitPortal.Features.Campaigns.Reports;
 using NonprofitPortal.Features.Campaigns.Tokens;
 using NonprofitPortal.Features.Drafts;
+using NonprofitPortal.Features.Drafts.History;
 using NonprofitPortal.Features.Layouts;
 using NonprofitPortal.Features.Media;
 using NonprofitPortal.Features.Media.Storage;
@@ -36,6 +37,8 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser, Identity
     public DbSet<NonprofitTag> NonprofitTags => Set<NonprofitTag>();
 
     public DbSet<EmailDraft> EmailDrafts => Set<EmailDraft>();
+
+    public DbSet<DraftVersion> DraftVersions => Set<DraftVersion>();
 
     public DbSet<EmailLayout> EmailLayouts => Set<EmailLayout>();
 

@@ -21,6 +21,11 @@ internal sealed class EmailDraftConfiguration : IEntityTypeConfiguration<EmailDr
         builder.Property(d => d.UpdatedBy).HasMaxLength(256);
         builder.Property(d => d.Version).IsConcurrencyToken();
         builder.HasIndex(d => d.UpdatedAt);
+        builder.ComplexProperty(d => d.History, history =>
+        {
+            history.Property(h => h.SavedBy).HasMaxLength(450);
+            history.Property(h => h.ContentHash).HasMaxLength(64);
+        });
         // Existing drafts get the default layout; the sentinel lets EF write false, which is also the CLR default.
         builder.Property(d => d.UseLayout).HasDefaultValue(true).HasSentinel(true);
         builder.HasOne<EmailLayout>().WithMany().HasForeignKey(d => d.LayoutId).OnDelete(DeleteBehavior.SetNull);

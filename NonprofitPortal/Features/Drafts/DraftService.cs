@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using NonprofitPortal.Data;
 using NonprofitPortal.Features.Accounts;
 using NonprofitPortal.Features.Campaigns;
+using NonprofitPortal.Features.Drafts.History;
 using NonprofitPortal.Features.Layouts;
 using NonprofitPortal.Features.Nonprofits;
 using NonprofitPortal.Features.Tracking;
@@ -68,13 +69,20 @@ public sealed class DraftService(
         Apply(draft, valid, actor);
         ApplyTracking(draft, input.Tracking?.Over(trackingOptions.Value.Default) ?? trackingOptions.Value.Default);
         db.EmailDrafts.Add(draft);
+        DraftVersioning.Record(db, draft, DraftSaveReason.Created, actor, draft.UpdatedAt);
         await db.SaveChangesAsync(cancellationToken);
         await auditLog.RecordAsync(actor, DraftAuditActions.Created, draft.Name, null, cancellationToken);
         return OperationResult<DraftDetails>.Ok(Details(draft, files));
     }
 
     /// <param name="expectedVersion">The version the editor started from; null to overwrite whatever is there.</param>
-    public async Task<OperationResult<DraftDetails>> UpdateAsync(long id, DraftInput input, int? expectedVersion, ClaimsPrincipal actingUser, CancellationToken cancellationToken)
+    public Task<OperationResult<DraftDetails>> UpdateAsync(long id, DraftInput input, int? expectedVersion, ClaimsPrincipal actingUser, CancellationToken cancellationToken) =>
+        UpdateAsync(id, input, expectedVersion, DraftSaveReason.Saved, actingUser, cancellationToken);
+
+    /// <param name="expectedVersion">The version the editor started from; null to overwrite whatever is there.</param>
+    /// <param name="reason">What kind of save it is, for the draft's history.</param>
+    public async Task<OperationResult<DraftDetails>> UpdateAsync(
+        long id, DraftInput input, int? expectedVersion, DraftSaveReason reason, ClaimsPrincipal actingUser, CancellationToken cancellationToken)
     {
         var (valid, errors) = DraftRules.Validate(input);
         if (valid is null)
@@ -112,16 +120,34 @@ public sealed class DraftService(
             ApplyTracking(draft, tracking.Over(new TrackingChoice(draft.TrackOpens, draft.TrackClicks)));
         }
 
+        var startedFrom = draft.History.Number;
+        DraftVersioning.Record(db, draft, reason, actor, draft.UpdatedAt);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
-            return OperationResult<DraftDetails>.From(OperationResult.Conflict("Someone else saved this draft at the same moment. Reload it to see their changes."));
+            return OperationResult<DraftDetails>.From(SavedAtTheSameMoment());
+        }
+        catch (DbUpdateException) when (draft.History.Number != startedFrom)
+        {
+            // The version's number is its key, and the batch may insert it before the draft's own
+            // concurrency check runs: a save that committed first and took the number is a conflict too.
+            if (!await VersionExistsAsync(id, draft.History.Number, cancellationToken))
+            {
+                throw;
+            }
+
+            return OperationResult<DraftDetails>.From(SavedAtTheSameMoment());
         }
 
-        await auditLog.RecordAsync(actor, DraftAuditActions.Edited, draft.Name, null, cancellationToken);
+        await auditLog.RecordAsync(
+            actor,
+            reason.RestoredFrom is null ? DraftAuditActions.Edited : DraftAuditActions.Restored,
+            draft.Name,
+            reason.RestoredFrom is { } from ? $"version {from} brought back as version {draft.History.Number}" : null,
+            cancellationToken);
         return OperationResult<DraftDetails>.Ok(Details(draft, files));
     }
 
@@ -204,6 +230,9 @@ public sealed class DraftService(
         draft.Version++;
     }
 
+    /// <summary>The CC addresses of <paramref name="draft"/>, in their order.</summary>
+    public static IReadOnlyList<string> CcOf(EmailDraft draft) => draft.CcAddresses.Split(CcSeparator, StringSplitOptions.RemoveEmptyEntries);
+
     private static void ApplyTracking(EmailDraft draft, TrackingChoice tracking) => (draft.TrackOpens, draft.TrackClicks) = (tracking.Opens, tracking.Clicks);
 
     private static DraftDetails Details(EmailDraft draft, IReadOnlyList<AttachedFile> attachments) => new(
@@ -212,7 +241,7 @@ public sealed class DraftService(
         draft.SubjectTemplate,
         draft.BodyTemplate,
         SelectionOf(draft),
-        draft.CcAddresses.Split(CcSeparator, StringSplitOptions.RemoveEmptyEntries),
+        CcOf(draft),
         draft.CreatedBy,
         draft.UpdatedBy,
         draft.CreatedAt,
@@ -254,6 +283,15 @@ public sealed class DraftService(
 
     private static OperationResult ChangedMeanwhile(EmailDraft current) => OperationResult.Conflict(
         $"{current.UpdatedBy} saved this draft at {current.UpdatedAt:yyyy-MM-dd HH:mm} UTC, after you opened it. Reload to see their version; your changes are still on screen to copy.");
+
+    private async Task<bool> VersionExistsAsync(long draftId, int number, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.DraftVersions.AnyAsync(v => v.DraftId == draftId && v.Number == number, cancellationToken);
+    }
+
+    private static OperationResult SavedAtTheSameMoment() =>
+        OperationResult.Conflict("Someone else saved this draft at the same moment. Reload it to see their changes.");
 
     private static OperationResult NotFound() => OperationResult.NotFound("That draft does not exist (any more).");
 }

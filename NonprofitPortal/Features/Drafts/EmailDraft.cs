@@ -1,3 +1,5 @@
+using NonprofitPortal.Features.Drafts.History;
+
 namespace NonprofitPortal.Features.Drafts;
 
 /// <summary>An email being written: templates for subject and body, who receives it, and who is copied.</summary>
@@ -50,4 +52,7 @@ public sealed class EmailDraft
     public DateTimeOffset UpdatedAt { get; set; }
 
     public int Version { get; set; }
+
+    /// <summary>Its newest version, as saves need it.</summary>
+    public DraftHistoryHead History { get; set; } = new();
 }

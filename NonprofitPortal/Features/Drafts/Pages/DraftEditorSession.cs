@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using NonprofitPortal.Components;
+using NonprofitPortal.Features.Drafts.History;
 using NonprofitPortal.Features.Nonprofits;
 
 namespace NonprofitPortal.Features.Drafts.Pages;
@@ -97,7 +98,7 @@ public sealed class DraftEditorSession : IDisposable
         try
         {
             var result = DraftId is { } id
-                ? await _drafts.UpdateAsync(id, Form.ToInput(), Version, user, cancellationToken)
+                ? await _drafts.UpdateAsync(id, Form.ToInput(), Version, auto ? DraftSaveReason.Autosave : DraftSaveReason.Saved, user, cancellationToken)
                 : await _drafts.CreateAsync(Form.ToInput(), user, cancellationToken);
             if (!result.Succeeded)
             {

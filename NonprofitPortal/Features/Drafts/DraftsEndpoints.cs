@@ -5,6 +5,7 @@ using NonprofitPortal.Features.Accounts;
 using NonprofitPortal.Features.Campaigns;
 using NonprofitPortal.Features.Campaigns.Api;
 using NonprofitPortal.Features.Drafts.Api;
+using NonprofitPortal.Features.Drafts.History;
 using NonprofitPortal.Features.Layouts;
 using NonprofitPortal.Features.Nonprofits;
 using NonprofitPortal.Features.TemplateLibrary;
@@ -23,6 +24,7 @@ public static class DraftsEndpoints
         drafts.MapDelete("/{id:long}", Delete).WithName("DeleteDraft").RequireAuthorization(Permissions.DraftsEdit);
         drafts.MapPost("/{id:long}/preview", Preview).WithName("PreviewDraft");
         drafts.MapPost("/{id:long}/send", Send).WithName("SendDraft").RequireAuthorization(Permissions.CampaignsSend);
+        drafts.MapDraftHistoryEndpoints();
         return app;
     }
 

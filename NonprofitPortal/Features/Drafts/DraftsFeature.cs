@@ -1,3 +1,4 @@
+using NonprofitPortal.Features.Drafts.History;
 using NonprofitPortal.Features.Drafts.Templates;
 
 namespace NonprofitPortal.Features.Drafts;
@@ -8,6 +9,7 @@ public static class DraftsFeature
     {
         builder.Services.AddSingleton<DraftRecipients>();
         builder.Services.AddSingleton<DraftService>();
+        builder.Services.AddSingleton<DraftHistoryService>();
         builder.Services.AddSingleton<TemplateRenderer>();
         builder.Services.AddSingleton<DraftPreviewer>();
         return builder;

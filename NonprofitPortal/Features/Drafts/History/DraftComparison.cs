@@ -1,0 +1,7 @@
+namespace NonprofitPortal.Features.Drafts.History;
+
+/// <summary>How a version differs from the current draft: what restoring it would change back.</summary>
+public sealed record DraftComparison(DraftVersionSummary Version, IReadOnlyList<FieldChange> Fields, IReadOnlyList<DiffLine> Subject, IReadOnlyList<DiffLine> Body)
+{
+    public bool SameAsCurrent => Fields.Count == 0 && Subject.All(l => l.Kind == DiffLineKind.Unchanged) && Body.All(l => l.Kind is DiffLineKind.Unchanged or DiffLineKind.Skipped);
+}

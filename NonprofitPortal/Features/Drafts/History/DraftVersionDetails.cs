@@ -1,0 +1,3 @@
+namespace NonprofitPortal.Features.Drafts.History;
+
+public sealed record DraftVersionDetails(DraftVersionSummary Version, DraftContent Content);

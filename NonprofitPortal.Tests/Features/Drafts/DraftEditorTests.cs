@@ -6,6 +6,7 @@ using NonprofitPortal.Components.Editing;
 using NonprofitPortal.Features.Accounts;
 using NonprofitPortal.Features.Campaigns;
 using NonprofitPortal.Features.Drafts;
+using NonprofitPortal.Features.Drafts.History;
 using NonprofitPortal.Features.Drafts.Pages;
 using NonprofitPortal.Features.Layouts;
 using NonprofitPortal.Features.Media;
@@ -25,7 +26,7 @@ public sealed class DraftEditorTests : MudTestContext
     public DraftEditorTests(SqliteHost fixture)
     {
         _host = fixture.Host;
-        foreach (var service in new[] { typeof(TemplateLibraryService), typeof(DraftService), typeof(DraftRecipients), typeof(DraftPreviewer), typeof(LayoutService), typeof(NonprofitDirectory), typeof(UserAdministration), typeof(MediaService), typeof(IOptions<CampaignsOptions>), typeof(TimeProvider) })
+        foreach (var service in new[] { typeof(TemplateLibraryService), typeof(DraftService), typeof(DraftHistoryService), typeof(DraftRecipients), typeof(DraftPreviewer), typeof(LayoutService), typeof(NonprofitDirectory), typeof(UserAdministration), typeof(MediaService), typeof(IOptions<CampaignsOptions>), typeof(TimeProvider) })
         {
             Services.AddSingleton(service, _host.Services.GetRequiredService(service));
         }
@@ -101,6 +102,37 @@ public sealed class DraftEditorTests : MudTestContext
         editor.FindAll("button").Single(b => b.TextContent.Trim() == "Stay").Click();
         editor.WaitForAssertion(() => Assert.DoesNotContain("Leave without saving?", editor.Markup));
         Assert.DoesNotContain("/nonprofits", navigation.Uri);
+    }
+
+    [Fact]
+    public async Task The_history_shows_a_versions_diff_and_restoring_it_puts_its_content_back_on_screen()
+    {
+        var admin = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, PortalHost.AdminEmail)], "test"));
+        var drafts = _host.Services.GetRequiredService<DraftService>();
+        var draft = (await drafts.CreateAsync(new DraftInput("History panel", "Old subject", "<p>b</p>", RecipientSelection.None, []), admin, Xunit.TestContext.Current.CancellationToken)).Value!;
+        await drafts.UpdateAsync(draft.Id, new DraftInput("History panel", "New subject", "<p>b</p>", RecipientSelection.None, []), null, admin, Xunit.TestContext.Current.CancellationToken);
+        var page = RenderWithProviders(builder =>
+        {
+            builder.OpenComponent<DraftEditor>(0);
+            builder.AddAttribute(1, nameof(DraftEditor.Id), (long?)draft.Id);
+            builder.CloseComponent();
+        });
+
+        page.WaitForElement("[data-testid=open-history]").Click();
+        page.WaitForElement("[data-testid=version-1]").Click();
+        page.WaitForAssertion(() =>
+        {
+            var subject = page.Find("[data-testid=diff-subject]").TextContent;
+            Assert.Contains("removed: Old subject", subject);
+            Assert.Contains("added: New subject", subject);
+        });
+        page.Find("[data-testid=restore-version]").Click();
+        page.WaitForAssertion(() => Assert.Contains("Restore version 1?", page.Markup));
+        page.FindAll("button").Single(b => b.TextContent.Trim() == "Restore").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("Old subject", page.Find("#subject-template").GetAttribute("value")));
+        var versions = await _host.Services.GetRequiredService<DraftHistoryService>().ListAsync(draft.Id, Xunit.TestContext.Current.CancellationToken);
+        Assert.Equal((3, DraftVersionKind.Restored, 1), (versions![0].Number, versions[0].Kind, versions[0].RestoredFrom));
     }
 
     /// <summary>What the browser's editor reports after someone typed the body.</summary>

@@ -51,7 +51,8 @@ public sealed class DraftEditorSession : IDisposable
 
     public string Status => Saving ? "Saving…" : IsDirty ? "Unsaved changes" : SavedAt is { } at ? $"Saved at {at.UtcDateTime:HH:mm:ss} UTC" : "";
 
-    private int? Version { get; set; }
+    /// <summary>The draft's version the form started from (what a save or a restore expects to replace).</summary>
+    public int? Version { get; private set; }
 
     /// <summary>Whether <paramref name="id"/> is what the session holds (a new draft keeps its session when it gets its id).</summary>
     public bool Holds(long? id) => Loaded && id is not null && id == DraftId;
@@ -65,12 +66,22 @@ public sealed class DraftEditorSession : IDisposable
             Missing = draft is null;
             if (draft is not null)
             {
-                Form = DraftForm.From(draft, await _directory.FindManyAsync(draft.Recipients.Ids, cancellationToken));
-                (DraftId, Version, SavedAt) = (draft.Id, draft.Version, draft.UpdatedAt);
+                await ShowAsync(draft, cancellationToken);
+                return;
             }
         }
 
         _savedFingerprint = Form.Fingerprint();
+        Loaded = true;
+    }
+
+    /// <summary>Puts <paramref name="draft"/> as saved (e.g. just restored) on screen.</summary>
+    public async Task ShowAsync(DraftDetails draft, CancellationToken cancellationToken)
+    {
+        Form = DraftForm.From(draft, await _directory.FindManyAsync(draft.Recipients.Ids, cancellationToken));
+        (DraftId, Version, SavedAt, Error) = (draft.Id, draft.Version, draft.UpdatedAt, null);
+        _savedFingerprint = Form.Fingerprint();
+        Changes++;
         Loaded = true;
     }
 

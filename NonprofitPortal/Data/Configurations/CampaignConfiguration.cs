@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NonprofitPortal.Features.Campaigns;
+using NonprofitPortal.Features.Campaigns.Approval;
 using NonprofitPortal.Features.Drafts;
 using NonprofitPortal.Features.Layouts;
 
@@ -19,6 +20,9 @@ internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
         builder.Property(c => c.CreatedById).HasMaxLength(450);
         builder.Property(c => c.CreatedBy).HasMaxLength(256);
         builder.Property(c => c.LayoutName).HasMaxLength(LayoutRules.MaxNameLength);
+        builder.Property(c => c.ReviewedById).HasMaxLength(450);
+        builder.Property(c => c.ReviewedBy).HasMaxLength(256);
+        builder.Property(c => c.RejectionReason).HasMaxLength(ApprovalRules.MaxReasonLength);
         builder.Property(c => c.IdempotencyKey).HasMaxLength(CampaignRules.MaxIdempotencyKeyLength);
         builder.Ignore(c => c.Pending);
         builder.Ignore(c => c.Cc);

@@ -36,6 +36,16 @@ public sealed class AccountEmails(IMailTransport transport, IOptions<MailOptions
     public Task SendPasswordResetCodeAsync(ApplicationUser user, string email, string resetCode) =>
         SendAsync(email, "Your password reset code", $"<p>Your password reset code is {HtmlEncoder.Default.Encode(resetCode)}.</p>", CancellationToken.None);
 
+    /// <summary>Tells a sender that an approver turned their campaign down, and why.</summary>
+    public Task SendCampaignRejectedAsync(string to, string campaignName, string rejectedBy, string reason, string campaignLink, CancellationToken cancellationToken) =>
+        SendAsync(
+            to,
+            $"Your campaign “{campaignName}” was not approved",
+            $"<p>{HtmlEncoder.Default.Encode(rejectedBy)} rejected your campaign “{HtmlEncoder.Default.Encode(campaignName)}”: nothing of it was sent.</p>"
+            + $"<blockquote>{HtmlEncoder.Default.Encode(reason)}</blockquote>"
+            + $"<p><a href=\"{HtmlEncoder.Default.Encode(campaignLink)}\">Open the campaign</a>.</p>",
+            cancellationToken);
+
     private Task SendAsync(string to, string subject, string html, CancellationToken cancellationToken)
     {
         var message = new MimeMessage();

@@ -14,6 +14,7 @@ public static class Permissions
     public const string DraftsEdit = "drafts.edit";
     public const string CampaignsView = "campaigns.view";
     public const string CampaignsSend = "campaigns.send";
+    public const string CampaignsApprove = "campaigns.approve";
     public const string LayoutsManage = "layouts.manage";
     public const string UsersManage = "users.manage";
     public const string AuditView = "audit.view";
@@ -26,6 +27,7 @@ public static class Permissions
         new(DraftsEdit, "Edit drafts", "Write, duplicate and delete drafts; send tests to oneself."),
         new(CampaignsView, "View campaigns", "Watch campaigns and their progress."),
         new(CampaignsSend, "Send campaigns", "Send drafts; pause, resume, cancel and retry campaigns."),
+        new(CampaignsApprove, "Approve campaigns", "Approve or reject others' campaigns when approval before sending is required (Campaigns:RequireApproval); one's own launches need no approval."),
         new(LayoutsManage, "Manage email layouts", "Create, edit and delete the layouts around emails; choose the default one."),
         new(UsersManage, "Manage users and roles", "Create users, assign roles, compose custom roles."),
         new(AuditView, "View the audit log", "See who did what."),

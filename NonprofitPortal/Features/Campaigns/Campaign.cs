@@ -80,6 +80,16 @@ public sealed class Campaign
 
     public DateTimeOffset? CompletedAt { get; set; }
 
+    /// <summary>Who approved or rejected it, when approval was required; null otherwise.</summary>
+    public string? ReviewedById { get; set; }
+
+    public string? ReviewedBy { get; set; }
+
+    public DateTimeOffset? ReviewedAt { get; set; }
+
+    /// <summary>Why an approver rejected it, for the sender to read.</summary>
+    public string? RejectionReason { get; set; }
+
     /// <summary>The launching user's id and their <c>Idempotency-Key</c>, so a repeated request finds this campaign.</summary>
     public string? IdempotencyKey { get; set; }
 

@@ -3,6 +3,8 @@ namespace NonprofitPortal.Features.Campaigns;
 public static class CampaignAuditActions
 {
     public const string Launched = "campaign.launched";
+    public const string Approved = "campaign.approved";
+    public const string Rejected = "campaign.rejected";
     public const string Started = "campaign.started";
     public const string Paused = "campaign.paused";
     public const string Resumed = "campaign.resumed";

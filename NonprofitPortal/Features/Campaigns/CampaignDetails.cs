@@ -1,3 +1,4 @@
+using NonprofitPortal.Features.Campaigns.Approval;
 using NonprofitPortal.Features.Tracking;
 
 namespace NonprofitPortal.Features.Campaigns;
@@ -21,6 +22,12 @@ public sealed record CampaignDetails(
     public string? LayoutName { get; init; }
 
     public TrackingChoice Tracking { get; init; } = TrackingChoice.None;
+
+    /// <summary>The launching user's id: nobody reviews their own campaign.</summary>
+    public string? CreatedById { get; init; }
+
+    /// <summary>The approval or rejection, when approval was required; null before (or without) one.</summary>
+    public CampaignReview? Review { get; init; }
 
     /// <summary>What its tracking recorded when it was read.</summary>
     public CampaignHits Hits { get; init; } = CampaignHits.None;

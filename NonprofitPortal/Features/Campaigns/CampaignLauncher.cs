@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NonprofitPortal.Data;
 using NonprofitPortal.Features.Accounts;
+using NonprofitPortal.Features.Campaigns.Approval;
 using NonprofitPortal.Features.Campaigns.Enqueue;
 using NonprofitPortal.Features.Drafts;
 using NonprofitPortal.Features.Drafts.Templates;
@@ -27,6 +28,7 @@ public sealed class CampaignLauncher(
     SendingTrigger trigger,
     PublicAddress publicAddress,
     IOptions<TrackingOptions> trackingOptions,
+    IOptions<CampaignsOptions> campaignsOptions,
     AuditLog auditLog,
     TimeProvider time,
     ILogger<CampaignLauncher> logger)
@@ -98,6 +100,7 @@ public sealed class CampaignLauncher(
         // Tracking written into the body in its layout once, here: per message only the recipient's addresses differ.
         var tracking = input.Tracking ?? trackingOptions.Value.Default;
         var tracked = TrackedTemplate.Track(body!, tracking, publicAddress.Base);
+        var awaitsApproval = ApprovalRules.NeedsApproval(campaignsOptions.Value.RequireApproval, CampaignApprovals.MayApprove(user));
         var campaign = new Campaign
         {
             Name = valid.Name,
@@ -112,9 +115,10 @@ public sealed class CampaignLauncher(
             CcAddresses = string.Join(';', valid.Cc),
             SenderName = sender.Name,
             SenderEmail = sender.Email,
-            // A scheduled campaign's sends are written now but not claimed: the drain only claims
-            // from queued and sending campaigns, and CampaignLifecycle starts it when it is due.
-            Status = input.SendAt is null ? CampaignStatus.Queued : CampaignStatus.Scheduled,
+            // A scheduled campaign's sends, and those of one awaiting approval, are written now (the
+            // approver sees exactly who will receive it) but not claimed: the drain only claims from
+            // queued and sending campaigns; CampaignLifecycle starts it when it is due, an approver when approved.
+            Status = awaitsApproval ? CampaignStatus.AwaitingApproval : input.SendAt is null ? CampaignStatus.Queued : CampaignStatus.Scheduled,
             ScheduledAt = input.SendAt,
             CreatedById = actor.Id,
             CreatedBy = actor.Name,
@@ -166,7 +170,8 @@ public sealed class CampaignLauncher(
             await transaction.CommitAsync(cancellationToken);
         }
 
-        var scheduled = campaign.ScheduledAt is { } at ? $", scheduled for {at.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC" : "";
+        var scheduled = (campaign.ScheduledAt is { } at ? $", scheduled for {at.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC" : "")
+            + (awaitsApproval ? ", awaiting approval" : "");
         logger.LogInformation("Campaign {CampaignId} launched by {User} to {Total} recipients{Scheduled}", campaign.Id, actor.Name, campaign.Total, scheduled);
         await auditLog.RecordAsync(actor, CampaignAuditActions.Launched, campaign.Name, $"campaign {campaign.Id}, {campaign.Total:N0} recipients{scheduled}", cancellationToken);
         if (campaign.Status == CampaignStatus.Queued)

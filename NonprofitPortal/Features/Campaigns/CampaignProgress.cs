@@ -22,7 +22,7 @@ public sealed record CampaignProgress(
 
     public int Done => Sent + Failed + Skipped;
 
-    public bool IsFinished => Status is CampaignStatus.Completed or CampaignStatus.Cancelled;
+    public bool IsFinished => Status is CampaignStatus.Completed or CampaignStatus.Cancelled or CampaignStatus.Rejected;
 
     /// <summary>How long the rest should take at the current rate: only while sending, with a rate to go by.</summary>
     public TimeSpan? TimeLeft

@@ -15,7 +15,7 @@ public static class CampaignRules
     public static readonly TimeSpan MaxScheduleAhead = TimeSpan.FromDays(366);
 
     public static bool CanCancel(CampaignStatus status) =>
-        status is CampaignStatus.Scheduled or CampaignStatus.Queued or CampaignStatus.Sending or CampaignStatus.Paused;
+        status is CampaignStatus.AwaitingApproval or CampaignStatus.Scheduled or CampaignStatus.Queued or CampaignStatus.Sending or CampaignStatus.Paused;
 
-    public static bool CanRetryFailed(CampaignStatus status, int failed) => failed > 0 && status != CampaignStatus.Cancelled;
+    public static bool CanRetryFailed(CampaignStatus status, int failed) => failed > 0 && status is not (CampaignStatus.Cancelled or CampaignStatus.Rejected);
 }

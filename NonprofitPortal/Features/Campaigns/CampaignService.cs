@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using NonprofitPortal.Data;
 using NonprofitPortal.Features.Accounts;
+using NonprofitPortal.Features.Campaigns.Approval;
 using NonprofitPortal.Features.Sending;
 using NonprofitPortal.Features.Tracking;
 
@@ -69,6 +70,8 @@ public sealed class CampaignService(
             LayoutName = campaign.LayoutName,
             Tracking = new TrackingChoice(campaign.TrackOpens, campaign.TrackClicks),
             Hits = new CampaignHits(campaign.Opens, campaign.UniqueOpens, campaign.Clicks, campaign.UniqueClicks),
+            CreatedById = campaign.CreatedById,
+            Review = campaign is { ReviewedBy: { } by, ReviewedAt: { } at } ? new CampaignReview(by, at, campaign.RejectionReason) : null,
         };
     }
 
@@ -166,7 +169,7 @@ public sealed class CampaignService(
         if (!changed)
         {
             var current = await db.Campaigns.Where(c => c.Id == id).Select(c => c.Status).SingleAsync(cancellationToken);
-            return OperationResult.Conflict($"This campaign is {current.ToString().ToLowerInvariant()}: it cannot be {Verb(to)} now.");
+            return OperationResult.Conflict($"This campaign is {CampaignStatusText.Of(current)}: it cannot be {Verb(to)} now.");
         }
 
         await auditLog.RecordAsync(Actor.From(user), auditAction, campaign.Name, $"campaign {id}", cancellationToken);

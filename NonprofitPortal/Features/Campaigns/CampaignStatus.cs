@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace NonprofitPortal.Features.Campaigns;
 
 public enum CampaignStatus
@@ -11,4 +13,11 @@ public enum CampaignStatus
 
     /// <summary>Waiting for its send time (<see cref="Campaign.ScheduledAt"/>); becomes <see cref="Queued"/> then, once across all nodes.</summary>
     Scheduled = 5,
+
+    /// <summary>Launched by someone who may not approve while <c>Campaigns:RequireApproval</c> is on: frozen, nothing sent until an approver approves.</summary>
+    [JsonStringEnumMemberName("awaiting-approval")]
+    AwaitingApproval = 6,
+
+    /// <summary>An approver turned it down (<see cref="Campaign.RejectionReason"/>); nothing of it is sent.</summary>
+    Rejected = 7,
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using NonprofitPortal.Features.Accounts;
 using NonprofitPortal.Features.Campaigns.Api;
+using NonprofitPortal.Features.Campaigns.Approval;
 using NonprofitPortal.Features.Campaigns.Progress;
 using NonprofitPortal.Features.Campaigns.Reports;
 using NonprofitPortal.Features.Campaigns.Sends;
@@ -36,6 +37,12 @@ public static class CampaignsEndpoints
         campaigns.MapPost("/{id:long}/cancel", (long id, CampaignService service, ClaimsPrincipal user, CancellationToken ct) => Steer(id, service, service.CancelAsync(id, user, ct), ct))
             .WithName("CancelCampaign").RequireAuthorization(Permissions.CampaignsSend);
         campaigns.MapPost("/{id:long}/retry-failed", RetryFailed).WithName("RetryFailedSends").RequireAuthorization(Permissions.CampaignsSend);
+        campaigns.MapPost("/{id:long}/approve", (long id, CampaignService service, CampaignApprovals approvals, ClaimsPrincipal user, CancellationToken ct) =>
+                Steer(id, service, Untyped(approvals.ApproveAsync(id, user, ct)), ct))
+            .WithName("ApproveCampaign").RequireAuthorization(Permissions.CampaignsApprove);
+        campaigns.MapPost("/{id:long}/reject", (long id, RejectRequest request, CampaignService service, CampaignApprovals approvals, ClaimsPrincipal user, CancellationToken ct) =>
+                Steer(id, service, approvals.RejectAsync(id, request.Reason, user, ct), ct))
+            .WithName("RejectCampaign").RequireAuthorization(Permissions.CampaignsApprove);
         app.MapHub<CampaignsHub>(CampaignsHub.Path);
         return app;
     }
@@ -181,6 +188,8 @@ public static class CampaignsEndpoints
         var retried = await service.RetryFailedAsync(id, user, cancellationToken);
         return retried.Succeeded ? TypedResults.Ok(new RetryResponse(retried.Value)) : ProblemResults.From(retried);
     }
+
+    private static async Task<OperationResult> Untyped<T>(Task<OperationResult<T>> change) => await change;
 
     private static async Task<Results<Ok<CampaignResponse>, ProblemHttpResult>> Steer(
         long id, CampaignService service, Task<OperationResult> change, CancellationToken cancellationToken)

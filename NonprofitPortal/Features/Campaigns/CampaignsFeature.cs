@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using NonprofitPortal.Data;
+using NonprofitPortal.Features.Campaigns.Approval;
 using NonprofitPortal.Features.Campaigns.Enqueue;
 using NonprofitPortal.Features.Campaigns.Lifecycle;
 using NonprofitPortal.Features.Campaigns.Progress;
@@ -24,6 +25,7 @@ public static class CampaignsFeature
         services.AddSingleton<CampaignLauncher>();
         services.AddSingleton<CampaignService>();
         services.AddSingleton<CampaignLifecycle>();
+        services.AddSingleton<CampaignApprovals>();
         services.AddSingleton<SendLog>();
         services.AddSingleton<SendLogCsvExport>();
         services.AddSingleton<CampaignReports>();

@@ -444,6 +444,21 @@ namespace NonprofitPortal.Data.Migrations.Sqlite
                     b.Property<int>("Opens")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ScheduledAt")
                         .HasColumnType("INTEGER");
 

@@ -19,11 +19,15 @@ public sealed record CampaignResponse(
     string CreatedBy,
     DateTimeOffset CreatedAt,
     DateTimeOffset? ScheduledAt,
-    TrackingChoice Tracking)
+    TrackingChoice Tracking,
+    CampaignReviewResponse? Review = null)
 {
     public static CampaignResponse From(CampaignSummary campaign) => From(campaign.Name, campaign.CreatedBy, campaign.CreatedAt, campaign.Progress, campaign.Tracking);
 
-    public static CampaignResponse From(CampaignDetails campaign) => From(campaign.Name, campaign.CreatedBy, campaign.CreatedAt, campaign.Progress, campaign.Tracking);
+    public static CampaignResponse From(CampaignDetails campaign) => From(campaign.Name, campaign.CreatedBy, campaign.CreatedAt, campaign.Progress, campaign.Tracking) with
+    {
+        Review = campaign.Review is { } review ? new CampaignReviewResponse(review.ReviewedBy, review.ReviewedAt, review.RejectionReason) : null,
+    };
 
     private static CampaignResponse From(string name, string createdBy, DateTimeOffset createdAt, CampaignProgress p, TrackingChoice tracking) => new(
         p.Id, name, p.Status, p.Total, p.Sent, p.Failed, p.Skipped, p.Pending, p.Bounced, p.Complained, p.StartedAt, p.CompletedAt, Math.Round(p.RatePerSecond, 1), createdBy, createdAt, p.ScheduledAt,

@@ -1,0 +1,62 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace NonprofitPortal.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class CampaignApproval : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "RejectionReason",
+                table: "Campaigns",
+                type: "nvarchar(1000)",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "ReviewedAt",
+                table: "Campaigns",
+                type: "datetimeoffset",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ReviewedBy",
+                table: "Campaigns",
+                type: "nvarchar(256)",
+                maxLength: 256,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ReviewedById",
+                table: "Campaigns",
+                type: "nvarchar(450)",
+                maxLength: 450,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "RejectionReason",
+                table: "Campaigns");
+
+            migrationBuilder.DropColumn(
+                name: "ReviewedAt",
+                table: "Campaigns");
+
+            migrationBuilder.DropColumn(
+                name: "ReviewedBy",
+                table: "Campaigns");
+
+            migrationBuilder.DropColumn(
+                name: "ReviewedById",
+                table: "Campaigns");
+        }
+    }
+}

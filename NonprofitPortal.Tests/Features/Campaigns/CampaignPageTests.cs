@@ -3,6 +3,7 @@ using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
 using NonprofitPortal.Features.Accounts;
 using NonprofitPortal.Features.Campaigns;
+using NonprofitPortal.Features.Campaigns.Approval;
 using NonprofitPortal.Features.Campaigns.Pages;
 using NonprofitPortal.Features.Campaigns.Progress;
 using NonprofitPortal.Features.Campaigns.Sends;
@@ -24,7 +25,7 @@ public sealed class CampaignPageTests : MudTestContext
     public CampaignPageTests(SqliteHost fixture)
     {
         _campaigns = new SeededCampaigns(fixture.Host);
-        foreach (var service in new[] { typeof(CampaignService), typeof(CampaignProgressMonitor), typeof(SendLog), typeof(TimeProvider) })
+        foreach (var service in new[] { typeof(CampaignService), typeof(CampaignApprovals), typeof(CampaignProgressMonitor), typeof(SendLog), typeof(TimeProvider) })
         {
             Services.AddSingleton(service, fixture.Host.Services.GetRequiredService(service));
         }

@@ -16,7 +16,8 @@ internal sealed class SeededCampaigns(PortalHost host)
 
     private static CancellationToken Cancel => Xunit.TestContext.Current.CancellationToken;
 
-    public async Task<long> AddAsync(string name, CampaignStatus status, int total, int sent, int failed = 0)
+    /// <param name="createdById">The launching user's id, for campaigns whose launcher matters (approval).</param>
+    public async Task<long> AddAsync(string name, CampaignStatus status, int total, int sent, int failed = 0, string? createdById = null)
     {
         var now = DateTimeOffset.UtcNow;
         // Never before midnight (UTC): the dashboard's totals count campaigns launched today.
@@ -35,9 +36,10 @@ internal sealed class SeededCampaigns(PortalHost host)
             Total = total,
             Sent = sent,
             Failed = failed,
+            CreatedById = createdById,
             CreatedBy = PortalHost.AdminEmail,
             CreatedAt = createdAt,
-            StartedAt = status == CampaignStatus.Queued ? null : startedAt,
+            StartedAt = status is CampaignStatus.Queued or CampaignStatus.AwaitingApproval ? null : startedAt,
             CompletedAt = status is CampaignStatus.Completed or CampaignStatus.Cancelled ? now : null,
         };
 

@@ -95,6 +95,35 @@ public sealed class SendDraftDialogTests : MudTestContext
     }
 
     [Fact]
+    public async Task With_approval_required_the_dialog_tells_a_sender_without_the_permission_that_it_will_wait()
+    {
+        Services.AddSingleton(Options.Create(new CampaignsOptions { RequireApproval = true }));
+        await AddNonprofitsAsync("dialog-approval", 2);
+        var draft = await AddDraftAsync("dialog-approval", "<p>Hello {{ nonprofit.name }}</p>", []);
+
+        var root = await OpenDialogAsync(draft);
+
+        root.WaitForAssertion(() => Assert.Equal("2", Text(root, "send-recipients")));
+        Assert.StartsWith("This campaign will wait for approval", Text(root, "send-awaits-approval"), StringComparison.Ordinal);
+        Assert.Equal("Submit 2 messages for approval", Text(root, "send-confirm"));
+    }
+
+    [Fact]
+    public async Task With_approval_required_an_approver_is_not_told_to_wait()
+    {
+        Services.AddSingleton(Options.Create(new CampaignsOptions { RequireApproval = true }));
+        _authorization.SetClaims(new Claim(Permissions.ClaimType, Permissions.CampaignsApprove));
+        await AddNonprofitsAsync("dialog-approver", 2);
+        var draft = await AddDraftAsync("dialog-approver", "<p>Hello {{ nonprofit.name }}</p>", []);
+
+        var root = await OpenDialogAsync(draft);
+
+        root.WaitForAssertion(() => Assert.Equal("2", Text(root, "send-recipients")));
+        Assert.Empty(root.FindAll("[data-testid=send-awaits-approval]"));
+        Assert.Equal("Send 2 messages", Text(root, "send-confirm"));
+    }
+
+    [Fact]
     public async Task The_dialog_says_nothing_is_tracked_by_default_and_a_campaign_sent_with_clicks_on_tracks_clicks_only()
     {
         await AddNonprofitsAsync("dialog-tracking", 1);

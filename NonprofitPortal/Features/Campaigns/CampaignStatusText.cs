@@ -8,4 +8,7 @@ public static class CampaignStatusText
         CampaignStatus.AwaitingApproval => "awaiting approval",
         _ => status.ToString().ToLowerInvariant(),
     };
+
+    /// <summary>Capitalised, for chips and filters.</summary>
+    public static string Label(CampaignStatus status) => status == CampaignStatus.AwaitingApproval ? "Awaiting approval" : status.ToString();
 }

@@ -14,6 +14,7 @@ using NonprofitPortal.Features.Layouts;
 using NonprofitPortal.Features.Media;
 using NonprofitPortal.Features.Media.Storage;
 using NonprofitPortal.Features.Nonprofits;
+using NonprofitPortal.Features.Nonprofits.DataRequests;
 using NonprofitPortal.Features.TemplateLibrary;
 using NonprofitPortal.Features.Tracking;
 
@@ -35,6 +36,8 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser, Identity
     public DbSet<Nonprofit> Nonprofits => Set<Nonprofit>();
 
     public DbSet<NonprofitTag> NonprofitTags => Set<NonprofitTag>();
+
+    public DbSet<ErasedEmail> ErasedEmails => Set<ErasedEmail>();
 
     public DbSet<EmailDraft> EmailDrafts => Set<EmailDraft>();
 

@@ -10,4 +10,7 @@ public static class NonprofitAuditActions
     public const string Imported = "nonprofit.imported";
     public const string Suppressed = "nonprofit.suppressed";
     public const string Unsuppressed = "nonprofit.unsuppressed";
+    public const string DataExported = "nonprofit.data-exported";
+    public const string Erased = "nonprofit.erased";
+    public const string ReaddedAfterErasure = "nonprofit.readded-after-erasure";
 }

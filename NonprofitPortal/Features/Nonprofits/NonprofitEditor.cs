@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using NonprofitPortal.Data;
 using NonprofitPortal.Features.Accounts;
+using NonprofitPortal.Features.Nonprofits.DataRequests;
 
 namespace NonprofitPortal.Features.Nonprofits;
 
@@ -9,6 +10,7 @@ namespace NonprofitPortal.Features.Nonprofits;
 public sealed class NonprofitEditor(
     IDbContextFactory<AppDbContext> contextFactory,
     NonprofitDirectory directory,
+    ErasedEmails erasedEmails,
     AuditLog auditLog,
     TimeProvider time)
 {
@@ -26,6 +28,19 @@ public sealed class NonprofitEditor(
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var erased = await erasedEmails.ErasedAmongAsync(db, [fields.NormalizedEmail], cancellationToken);
+        if (erased.TryGetValue(fields.NormalizedEmail, out var erasedAt))
+        {
+            if (!input.ReaddErased)
+            {
+                return OperationResult<NonprofitSummary>.From(OperationResult.Conflict(ErasedEmails.ErasedMessage(erasedAt)));
+            }
+
+            var hash = erasedEmails.HashOf(fields.NormalizedEmail);
+            await db.ErasedEmails.Where(e => e.Hash == hash).ExecuteDeleteAsync(cancellationToken);
+            await auditLog.RecordAsync(Actor.From(actingUser), NonprofitAuditActions.ReaddedAfterErasure, fields.Name, $"erased on {erasedAt.UtcDateTime:yyyy-MM-dd}", cancellationToken);
+        }
+
         var now = time.GetUtcNow();
         var nonprofit = new Nonprofit { CreatedAt = now };
         nonprofit.Apply(fields, replaceTags: true, now);

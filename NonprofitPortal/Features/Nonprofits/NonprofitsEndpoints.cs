@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NonprofitPortal.Features.Accounts;
 using NonprofitPortal.Features.Nonprofits.Api;
+using NonprofitPortal.Features.Nonprofits.DataRequests;
 using NonprofitPortal.Features.Nonprofits.Import;
 
 namespace NonprofitPortal.Features.Nonprofits;
@@ -22,6 +23,8 @@ public static class NonprofitsEndpoints
         nonprofits.MapGet("/{id:long}", Get).WithName("GetNonprofit");
         nonprofits.MapGet("/{id:long}/events", Events).WithName("ListNonprofitEvents");
         nonprofits.MapPost("/{id:long}/unsuppress", Unsuppress).WithName("UnsuppressNonprofit").RequireAuthorization(Permissions.NonprofitsEdit);
+        nonprofits.MapGet("/{id:long}/data", ExportData).WithName("ExportNonprofitData").RequireAuthorization(Permissions.NonprofitsEdit);
+        nonprofits.MapPost("/{id:long}/erase", Erase).WithName("EraseNonprofit").RequireAuthorization(Permissions.NonprofitsEdit);
         nonprofits.MapPost("/", Create).WithName("CreateNonprofit").RequireAuthorization(Permissions.NonprofitsEdit);
         nonprofits.MapPut("/{id:long}", Update).WithName("UpdateNonprofit").RequireAuthorization(Permissions.NonprofitsEdit);
         nonprofits.MapDelete("/{id:long}", Delete).WithName("DeleteNonprofit").RequireAuthorization(Permissions.NonprofitsEdit);
@@ -120,6 +123,19 @@ public static class NonprofitsEndpoints
 
         http.Response.Headers.ETag = VersionHeaders.ETag(updated.Value!.Version);
         return TypedResults.Ok(NonprofitResponse.From(updated.Value!));
+    }
+
+    private static async Task<Results<Ok<NonprofitDataExport>, ProblemHttpResult>> ExportData(
+        long id, NonprofitDataRequests requests, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await requests.ExportAsync(id, user, cancellationToken) is { } export
+            ? TypedResults.Ok(export)
+            : ProblemResults.From(OperationResult.NotFound("That nonprofit does not exist (any more)."));
+
+    private static async Task<Results<Ok<NonprofitErasure>, ProblemHttpResult>> Erase(
+        long id, NonprofitDataRequests requests, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var erased = await requests.EraseAsync(id, user, cancellationToken);
+        return erased.Value is { } erasure ? TypedResults.Ok(erasure) : ProblemResults.From(erased);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(

@@ -1,4 +1,5 @@
 using NonprofitPortal.Data;
+using NonprofitPortal.Features.Nonprofits.DataRequests;
 using NonprofitPortal.Features.Nonprofits.Import;
 using NonprofitPortal.Features.Nonprofits.Search;
 
@@ -22,6 +23,8 @@ public static class NonprofitsFeature
         builder.Services.AddSingleton<NonprofitCsvExport>();
         builder.Services.AddSingleton<NonprofitSuppression>();
         builder.Services.AddSingleton<NonprofitHistory>();
+        builder.Services.AddSingleton<ErasedEmails>();
+        builder.Services.AddSingleton<NonprofitDataRequests>();
         return builder;
     }
 }

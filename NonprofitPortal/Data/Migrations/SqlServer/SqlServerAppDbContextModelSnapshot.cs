@@ -1018,6 +1018,21 @@ namespace NonprofitPortal.Data.Migrations.SqlServer
                     b.ToTable("MediaContents", (string)null);
                 });
 
+            modelBuilder.Entity("NonprofitPortal.Features.Nonprofits.DataRequests.ErasedEmail", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<DateTimeOffset>("ErasedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Hash");
+
+                    b.ToTable("ErasedEmails", (string)null);
+                });
+
             modelBuilder.Entity("NonprofitPortal.Features.Nonprofits.Nonprofit", b =>
                 {
                     b.Property<long>("Id")

@@ -988,6 +988,21 @@ namespace NonprofitPortal.Data.Migrations.Sqlite
                     b.ToTable("MediaContents", (string)null);
                 });
 
+            modelBuilder.Entity("NonprofitPortal.Features.Nonprofits.DataRequests.ErasedEmail", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ErasedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Hash");
+
+                    b.ToTable("ErasedEmails", (string)null);
+                });
+
             modelBuilder.Entity("NonprofitPortal.Features.Nonprofits.Nonprofit", b =>
                 {
                     b.Property<long>("Id")

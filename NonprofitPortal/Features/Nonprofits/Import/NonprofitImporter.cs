@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using NonprofitPortal.Data;
 using NonprofitPortal.Features.Accounts;
+using NonprofitPortal.Features.Nonprofits.DataRequests;
 
 namespace NonprofitPortal.Features.Nonprofits.Import;
 
@@ -10,7 +11,7 @@ namespace NonprofitPortal.Features.Nonprofits.Import;
 /// is, and every record is accounted for in the report.
 /// </summary>
 public sealed class NonprofitImporter(
-    IDbContextFactory<AppDbContext> contextFactory, INonprofitBulkWriter bulkWriter, AuditLog auditLog, TimeProvider time)
+    IDbContextFactory<AppDbContext> contextFactory, INonprofitBulkWriter bulkWriter, ErasedEmails erasedEmails, AuditLog auditLog, TimeProvider time)
 {
     public const int PreviewRowCount = 10;
     private const int BatchSize = 1000;
@@ -79,14 +80,14 @@ public sealed class NonprofitImporter(
         {
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var run = new ImportRun(db, bulkWriter, existing, csv.HasTags, time.GetUtcNow());
+            var run = new ImportRun(db, bulkWriter, erasedEmails, existing, csv.HasTags, time.GetUtcNow());
             var records = 0L;
             await foreach (var record in csv.RecordsAsync(cancellationToken))
             {
                 records++;
                 if (record.Fields is { } fields)
                 {
-                    run.Add(fields);
+                    run.Add(fields, record.Line);
                 }
                 else
                 {
@@ -104,7 +105,7 @@ public sealed class NonprofitImporter(
             await transaction.CommitAsync(cancellationToken);
             progress?.Report(new ImportProgress(records, csv.BytesRead));
 
-            var report = new ImportReport(run.Imported, run.Updated, run.Skipped, run.Errors);
+            var report = new ImportReport(run.Imported, run.Updated, run.Skipped, run.Errors.OrderBy(e => e.Line).ToList());
             await auditLog.RecordAsync(
                 Actor.From(actingUser),
                 NonprofitAuditActions.Imported,
@@ -119,10 +120,13 @@ public sealed class NonprofitImporter(
         emails.Count == 0 ? 0 : await db.Nonprofits.CountAsync(n => emails.Contains(n.NormalizedEmail), cancellationToken);
 
     /// <summary>The state of one import: the batch being gathered and the counts so far.</summary>
-    private sealed class ImportRun(AppDbContext db, INonprofitBulkWriter bulkWriter, ExistingNonprofits existing, bool fileHasTags, DateTimeOffset now)
+    private sealed class ImportRun(AppDbContext db, INonprofitBulkWriter bulkWriter, ErasedEmails erasedEmails, ExistingNonprofits existing, bool fileHasTags, DateTimeOffset now)
     {
         // The last fields per email in the current batch; a repeat inside the batch replaces the earlier row.
         private readonly Dictionary<string, NonprofitFields> _batch = new(StringComparer.Ordinal);
+
+        // The line each email of the batch first appeared on: an erased address is reported there.
+        private readonly Dictionary<string, long> _lines = new(StringComparer.Ordinal);
 
         public List<ImportError> Errors { get; } = [];
 
@@ -134,7 +138,7 @@ public sealed class NonprofitImporter(
 
         public int Pending => _batch.Count;
 
-        public void Add(NonprofitFields fields)
+        public void Add(NonprofitFields fields, long line)
         {
             var email = fields.NormalizedEmail;
             if (_batch.ContainsKey(email))
@@ -154,6 +158,7 @@ public sealed class NonprofitImporter(
             }
 
             _batch[email] = fields;
+            _lines[email] = line;
         }
 
         public async Task FlushAsync(CancellationToken cancellationToken)
@@ -172,10 +177,15 @@ public sealed class NonprofitImporter(
                 ? await db.Nonprofits.Where(n => emails.Contains(n.NormalizedEmail)).Select(n => n.NormalizedEmail).ToHashSetAsync(cancellationToken)
                 : [];
 
+            var erased = await erasedEmails.ErasedAmongAsync(db, emails.Where(e => !found.ContainsKey(e) && !known.Contains(e)).ToList(), cancellationToken);
             var added = new List<Nonprofit>();
             foreach (var (email, fields) in _batch)
             {
-                if (found.TryGetValue(email, out var current))
+                if (erased.TryGetValue(email, out var erasedAt))
+                {
+                    Errors.Add(new ImportError(_lines[email], ErasedEmails.ErasedMessage(erasedAt)));
+                }
+                else if (found.TryGetValue(email, out var current))
                 {
                     current.Apply(fields, replaceTags: fileHasTags, now);
                     Updated++;
@@ -199,6 +209,7 @@ public sealed class NonprofitImporter(
             await bulkWriter.InsertAsync(db, added, cancellationToken);
             db.ChangeTracker.Clear();
             _batch.Clear();
+            _lines.Clear();
         }
     }
 }

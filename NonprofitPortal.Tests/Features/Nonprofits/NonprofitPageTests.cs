@@ -7,6 +7,7 @@ using NonprofitPortal.Features.Accounts;
 using NonprofitPortal.Features.Bounces;
 using NonprofitPortal.Features.Campaigns;
 using NonprofitPortal.Features.Nonprofits;
+using NonprofitPortal.Features.Nonprofits.DataRequests;
 using NonprofitPortal.Features.Nonprofits.Pages;
 using NonprofitPortal.Features.Tracking;
 using NonprofitPortal.Tests.Features.Campaigns;
@@ -25,7 +26,7 @@ public sealed class NonprofitPageTests : MudTestContext
     public NonprofitPageTests(SqliteHost fixture)
     {
         _host = fixture.Host;
-        foreach (var service in new[] { typeof(NonprofitDirectory), typeof(NonprofitHistory), typeof(NonprofitSuppression) })
+        foreach (var service in new[] { typeof(NonprofitDirectory), typeof(NonprofitHistory), typeof(NonprofitSuppression), typeof(NonprofitDataRequests) })
         {
             Services.AddSingleton(service, _host.Services.GetRequiredService(service));
         }
@@ -108,6 +109,35 @@ public sealed class NonprofitPageTests : MudTestContext
             [$"campaigns/{autumn}", .. Enumerable.Repeat($"campaigns/{spring}", 6)],
             entries.Select(e => e.QuerySelector("a")!.GetAttribute("href")));
         Assert.Contains("https://grants.example.org/timeline", entries[4].TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Erase_asks_for_the_name_typed_out_before_it_erases_and_export_downloads_the_json()
+    {
+        var id = (await _host.Services.GetRequiredService<NonprofitEditor>().CreateAsync(new NonprofitInput("Erased Trust", "Road", "info@page-erase.org", []), Admin, Cancel)).Value!.Id;
+        var root = RenderWithProviders(builder =>
+        {
+            builder.OpenComponent<NonprofitPage>(0);
+            builder.AddAttribute(1, nameof(NonprofitPage.Id), id);
+            builder.CloseComponent();
+        });
+        root.WaitForAssertion(() => root.Find("[data-testid=erase]"));
+        var export = root.Find("[data-testid=export-data]");
+
+        root.Find("[data-testid=erase]").Click();
+        root.WaitForAssertion(() => Assert.True(root.Find("[data-testid=erase-confirm]").HasAttribute("disabled")));
+        root.Find(".mud-dialog input").Input("Erased");
+        root.WaitForAssertion(() => Assert.True(root.Find("[data-testid=erase-confirm]").HasAttribute("disabled")));
+        root.Find(".mud-dialog input").Input("Erased Trust");
+        root.WaitForAssertion(() => Assert.False(root.Find("[data-testid=erase-confirm]").HasAttribute("disabled")));
+        root.Find("[data-testid=erase-confirm]").Click();
+
+        root.WaitForAssertion(() => Assert.Contains("Erased Trust was erased", root.Markup));
+        Assert.Equal($"api/nonprofits/{id}/data", export.GetAttribute("href"));
+        Assert.Equal($"nonprofit-{id}-data.json", export.GetAttribute("download"));
+        await using var check = await Database();
+        Assert.False(await check.Nonprofits.AnyAsync(n => n.Id == id, Cancel));
+        Assert.Equal(1, await check.AuditEntries.CountAsync(a => a.Action == NonprofitAuditActions.Erased && a.Subject == $"nonprofit {id}", Cancel));
     }
 
     private Task<AppDbContext> Database() => _host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Cancel);

@@ -1,11 +1,12 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace NonprofitPortal.Data.Migrations.Sqlite
+namespace NonprofitPortal.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
-    public partial class CampaignApproval : Migration
+    public partial class ApprovalAndDataRequests : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -13,34 +14,49 @@ namespace NonprofitPortal.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "RejectionReason",
                 table: "Campaigns",
-                type: "TEXT",
+                type: "nvarchar(1000)",
                 maxLength: 1000,
                 nullable: true);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "ReviewedAt",
                 table: "Campaigns",
-                type: "INTEGER",
+                type: "datetimeoffset",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ReviewedBy",
                 table: "Campaigns",
-                type: "TEXT",
+                type: "nvarchar(256)",
                 maxLength: 256,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ReviewedById",
                 table: "Campaigns",
-                type: "TEXT",
+                type: "nvarchar(450)",
                 maxLength: 450,
                 nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "ErasedEmails",
+                columns: table => new
+                {
+                    Hash = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
+                    ErasedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ErasedEmails", x => x.Hash);
+                });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ErasedEmails");
+
             migrationBuilder.DropColumn(
                 name: "RejectionReason",
                 table: "Campaigns");

@@ -1,12 +1,11 @@
-﻿using System;
-using Microsoft.EntityFrameworkCore.Migrations;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace NonprofitPortal.Data.Migrations.Postgres
+namespace NonprofitPortal.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class CampaignApproval : Migration
+    public partial class ApprovalAndDataRequests : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -14,34 +13,49 @@ namespace NonprofitPortal.Data.Migrations.Postgres
             migrationBuilder.AddColumn<string>(
                 name: "RejectionReason",
                 table: "Campaigns",
-                type: "character varying(1000)",
+                type: "TEXT",
                 maxLength: 1000,
                 nullable: true);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "ReviewedAt",
                 table: "Campaigns",
-                type: "timestamp with time zone",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ReviewedBy",
                 table: "Campaigns",
-                type: "character varying(256)",
+                type: "TEXT",
                 maxLength: 256,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ReviewedById",
                 table: "Campaigns",
-                type: "character varying(450)",
+                type: "TEXT",
                 maxLength: 450,
                 nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "ErasedEmails",
+                columns: table => new
+                {
+                    Hash = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
+                    ErasedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ErasedEmails", x => x.Hash);
+                });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ErasedEmails");
+
             migrationBuilder.DropColumn(
                 name: "RejectionReason",
                 table: "Campaigns");

@@ -13,6 +13,7 @@ using NonprofitPortal.Features.Operations;
 using NonprofitPortal.Features.Sending;
 using NonprofitPortal.Features.TemplateLibrary;
 using NonprofitPortal.Features.Tracking;
+using NonprofitPortal.Features.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -28,6 +29,7 @@ builder.AddTemplateLibrary();
 builder.AddCampaigns();
 builder.AddBounces();
 builder.AddTracking();
+builder.AddWebhooks();
 builder.AddUserInterface();
 
 var app = builder.Build();
@@ -67,6 +69,7 @@ app.MapTrackingEndpoints();
 app.MapBouncesEndpoints();
 app.MapWebVersionEndpoints();
 app.MapSendingEndpoints();
+app.MapWebhooksEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

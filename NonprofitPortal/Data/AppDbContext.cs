@@ -17,6 +17,7 @@ using NonprofitPortal.Features.Nonprofits;
 using NonprofitPortal.Features.Nonprofits.DataRequests;
 using NonprofitPortal.Features.TemplateLibrary;
 using NonprofitPortal.Features.Tracking;
+using NonprofitPortal.Features.Webhooks;
 
 namespace NonprofitPortal.Data;
 
@@ -70,6 +71,10 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser, Identity
     public DbSet<CampaignActivity> CampaignActivity => Set<CampaignActivity>();
 
     public DbSet<BounceMailboxState> BounceMailboxes => Set<BounceMailboxState>();
+
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -18,6 +18,7 @@ public static class Permissions
     public const string LayoutsManage = "layouts.manage";
     public const string UsersManage = "users.manage";
     public const string AuditView = "audit.view";
+    public const string WebhooksManage = "webhooks.manage";
 
     public static IReadOnlyList<PermissionInfo> All { get; } =
     [
@@ -31,6 +32,7 @@ public static class Permissions
         new(LayoutsManage, "Manage email layouts", "Create, edit and delete the layouts around emails; choose the default one."),
         new(UsersManage, "Manage users and roles", "Create users, assign roles, compose custom roles."),
         new(AuditView, "View the audit log", "See who did what."),
+        new(WebhooksManage, "Manage webhooks", "Register the endpoints that receive the portal's events, and see their deliveries."),
     ];
 
     public static bool IsKnown(string permission) => All.Any(p => p.Name == permission);

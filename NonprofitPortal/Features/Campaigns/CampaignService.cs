@@ -6,6 +6,7 @@ using NonprofitPortal.Features.Accounts;
 using NonprofitPortal.Features.Campaigns.Approval;
 using NonprofitPortal.Features.Sending;
 using NonprofitPortal.Features.Tracking;
+using NonprofitPortal.Features.Webhooks;
 
 namespace NonprofitPortal.Features.Campaigns;
 
@@ -15,6 +16,7 @@ public sealed class CampaignService(
     CampaignRates rates,
     SendingTrigger trigger,
     AuditLog auditLog,
+    WebhookOutbox webhooks,
     TimeProvider time)
 {
     public async Task<PagedResult<CampaignSummary>> ListAsync(CampaignStatus? status, int page, int pageSize, CancellationToken cancellationToken)
@@ -161,6 +163,7 @@ public sealed class CampaignService(
 
         var from = campaign.Status;
         var now = time.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var changed = allowed(from) && await db.Campaigns
             .Where(c => c.Id == id && c.Status == from)
             .ExecuteUpdateAsync(c => c
@@ -171,6 +174,13 @@ public sealed class CampaignService(
             var current = await db.Campaigns.Where(c => c.Id == id).Select(c => c.Status).SingleAsync(cancellationToken);
             return OperationResult.Conflict($"This campaign is {CampaignStatusText.Of(current)}: it cannot be {Verb(to)} now.");
         }
+
+        if (to == CampaignStatus.Cancelled && await webhooks.CampaignAsync(db, WebhookEventTypes.CampaignCancelled, id, cancellationToken) > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
 
         await auditLog.RecordAsync(Actor.From(user), auditAction, campaign.Name, $"campaign {id}", cancellationToken);
         return OperationResult.Ok();

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using NonprofitPortal.Data;
 using NonprofitPortal.Features.Accounts;
+using NonprofitPortal.Features.Webhooks;
 
 namespace NonprofitPortal.Features.Nonprofits;
 
@@ -10,7 +11,7 @@ namespace NonprofitPortal.Features.Nonprofits;
 /// opting out (a complaint). Each change is one conditional update, so reports arriving together
 /// change a nonprofit once, and each change is audited.
 /// </summary>
-public sealed class NonprofitSuppression(IDbContextFactory<AppDbContext> contextFactory, NonprofitDirectory directory, AuditLog auditLog, TimeProvider time)
+public sealed class NonprofitSuppression(IDbContextFactory<AppDbContext> contextFactory, NonprofitDirectory directory, AuditLog auditLog, WebhookOutbox webhooks, TimeProvider time)
 {
     /// <summary>Suppresses the nonprofit unless it already is; true when this call changed it.</summary>
     /// <param name="detail">What caused it (the server's reply), for the audit log.</param>
@@ -18,6 +19,7 @@ public sealed class NonprofitSuppression(IDbContextFactory<AppDbContext> context
     {
         var now = time.GetUtcNow();
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var changed = await db.Nonprofits
             .Where(n => n.Id == nonprofitId && n.SuppressedAt == null)
             .ExecuteUpdateAsync(n => n
@@ -25,6 +27,8 @@ public sealed class NonprofitSuppression(IDbContextFactory<AppDbContext> context
                 .SetProperty(x => x.SuppressionReason, reason)
                 .SetProperty(x => x.UpdatedAt, now)
                 .SetProperty(x => x.Version, x => x.Version + 1), cancellationToken) == 1;
+        await ReportAsync(db, changed, WebhookEventTypes.NonprofitSuppressed, nonprofitId, reason, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         if (changed)
         {
             await AuditAsync(db, nonprofitId, actor, NonprofitAuditActions.Suppressed, $"{reason}{(detail is null ? "" : $": {detail}")}", cancellationToken);
@@ -77,18 +81,30 @@ public sealed class NonprofitSuppression(IDbContextFactory<AppDbContext> context
     {
         var now = time.GetUtcNow();
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var changed = await db.Nonprofits
             .Where(n => n.Id == nonprofitId && n.OptedOutAt == null)
             .ExecuteUpdateAsync(n => n
                 .SetProperty(x => x.OptedOutAt, now)
                 .SetProperty(x => x.UpdatedAt, now)
                 .SetProperty(x => x.Version, x => x.Version + 1), cancellationToken) == 1;
+        await ReportAsync(db, changed, WebhookEventTypes.NonprofitUnsubscribed, nonprofitId, "complaint", cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         if (changed)
         {
             await AuditAsync(db, nonprofitId, actor, NonprofitAuditActions.OptedOut, detail, cancellationToken);
         }
 
         return changed;
+    }
+
+    /// <summary>Adds the webhook event for a change this call made, in its transaction.</summary>
+    private async Task ReportAsync(AppDbContext db, bool changed, string type, long nonprofitId, string reason, CancellationToken cancellationToken)
+    {
+        if (changed && await webhooks.NonprofitAsync(db, type, nonprofitId, reason, cancellationToken) > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
     }
 
     private async Task AuditAsync(AppDbContext db, long nonprofitId, Actor actor, string action, string? details, CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using NonprofitPortal.Data;
 using NonprofitPortal.Features.Accounts;
 using NonprofitPortal.Features.Campaigns.Reports;
 using NonprofitPortal.Features.Sending;
+using NonprofitPortal.Features.Webhooks;
 
 namespace NonprofitPortal.Features.Campaigns.Lifecycle;
 
@@ -17,6 +18,7 @@ public sealed partial class CampaignLifecycle(
     IDbContextFactory<AppDbContext> contextFactory,
     SendingTrigger trigger,
     AuditLog auditLog,
+    WebhookOutbox webhooks,
     TimeProvider time,
     ILogger<CampaignLifecycle> logger)
 {
@@ -32,16 +34,25 @@ public sealed partial class CampaignLifecycle(
 
     /// <summary>The first claim of a campaign's rows starts it (also one paused before it ever started, then resumed).</summary>
     /// <param name="db">The claim's context: the change is part of the claim.</param>
-    public static async Task MarkStartedAsync(AppDbContext db, long campaignId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await db.Campaigns
+    public static async Task MarkStartedAsync(AppDbContext db, WebhookOutbox webhooks, long campaignId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var started = await db.Campaigns
             .Where(c => c.Id == campaignId && c.StartedAt == null)
             .ExecuteUpdateAsync(c => c
                 .SetProperty(x => x.Status, x => x.Status == CampaignStatus.Queued ? CampaignStatus.Sending : x.Status)
                 .SetProperty(x => x.StartedAt, now), cancellationToken);
+        if (started == 1 && await webhooks.CampaignAsync(db, WebhookEventTypes.CampaignStarted, campaignId, cancellationToken) > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
 
     /// <summary>Moves the counters (and this hour's activity) by what a batch of outcomes did, and completes the campaign if nothing is left.</summary>
     /// <param name="db">A context inside the transaction that records the outcomes: counters and rows change together.</param>
-    public static async Task CountAsync(AppDbContext db, long campaignId, int sent, int failed, int skipped, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task CountAsync(AppDbContext db, WebhookOutbox webhooks, long campaignId, int sent, int failed, int skipped, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await db.Campaigns
             .Where(c => c.Id == campaignId)
@@ -50,10 +61,22 @@ public sealed partial class CampaignLifecycle(
                 .SetProperty(x => x.Failed, x => x.Failed + failed)
                 .SetProperty(x => x.Skipped, x => x.Skipped + skipped), cancellationToken);
         await CampaignActivityCounts.AddAsync(db, campaignId, now, new ActivityCounts(Sent: sent, Failed: failed), cancellationToken);
-        await db.Campaigns
+        await CompleteIfSettledAsync(db, webhooks, campaignId, now, cancellationToken);
+    }
+
+    /// <returns>Whether this call completed the campaign.</returns>
+    private static async Task<bool> CompleteIfSettledAsync(AppDbContext db, WebhookOutbox webhooks, long campaignId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var completed = await db.Campaigns
             .Where(c => c.Id == campaignId)
             .Where(IsSettled(db))
-            .ExecuteUpdateAsync(c => c.SetProperty(x => x.Status, CampaignStatus.Completed).SetProperty(x => x.CompletedAt, now), cancellationToken);
+            .ExecuteUpdateAsync(c => c.SetProperty(x => x.Status, CampaignStatus.Completed).SetProperty(x => x.CompletedAt, now), cancellationToken) == 1;
+        if (completed && await webhooks.CampaignAsync(db, WebhookEventTypes.CampaignCompleted, campaignId, cancellationToken) > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return completed;
     }
 
     /// <summary>
@@ -64,9 +87,21 @@ public sealed partial class CampaignLifecycle(
     {
         var now = time.GetUtcNow();
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var finished = await db.Campaigns
-            .Where(IsSettled(db))
-            .ExecuteUpdateAsync(c => c.SetProperty(x => x.Status, CampaignStatus.Completed).SetProperty(x => x.CompletedAt, now), cancellationToken);
+        var settled = await db.Campaigns.Where(IsSettled(db)).Select(c => c.Id).ToListAsync(cancellationToken);
+        var finished = 0;
+        foreach (var campaignId in settled)
+        {
+            // One transaction each, so that each completion goes with its webhook event.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (await CompleteIfSettledAsync(db, webhooks, campaignId, now, cancellationToken))
+            {
+                finished++;
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+
         if (finished > 0)
         {
             LogFinished(finished);

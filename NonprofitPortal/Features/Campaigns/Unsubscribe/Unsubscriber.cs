@@ -3,11 +3,12 @@ using NonprofitPortal.Data;
 using NonprofitPortal.Features.Accounts;
 using NonprofitPortal.Features.Bounces;
 using NonprofitPortal.Features.Campaigns.Tokens;
+using NonprofitPortal.Features.Webhooks;
 
 namespace NonprofitPortal.Features.Campaigns.Unsubscribe;
 
 /// <summary>What a recipient's unsubscribe link leads to: who it is for, and opting them out.</summary>
-public sealed class Unsubscriber(IDbContextFactory<AppDbContext> contextFactory, SendTokens tokens, LegacyUnsubscribeLinks legacyLinks, AuditLog auditLog, TimeProvider time)
+public sealed class Unsubscriber(IDbContextFactory<AppDbContext> contextFactory, SendTokens tokens, LegacyUnsubscribeLinks legacyLinks, AuditLog auditLog, WebhookOutbox webhooks, TimeProvider time)
 {
     private static readonly Actor LinkActor = new(null, "unsubscribe link");
 
@@ -38,6 +39,7 @@ public sealed class Unsubscriber(IDbContextFactory<AppDbContext> contextFactory,
         {
             var now = time.GetUtcNow();
             await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var changed = await db.Nonprofits
                 .Where(n => n.Id == target.NonprofitId && n.OptedOutAt == null)
                 .ExecuteUpdateAsync(n => n.SetProperty(x => x.OptedOutAt, now).SetProperty(x => x.UpdatedAt, now).SetProperty(x => x.Version, x => x.Version + 1), cancellationToken);
@@ -56,7 +58,9 @@ public sealed class Unsubscriber(IDbContextFactory<AppDbContext> contextFactory,
                     ExternalId = $"unsubscribe-{sendId}-{now.ToUnixTimeMilliseconds()}",
                     At = now,
                 });
+                await webhooks.NonprofitAsync(db, WebhookEventTypes.NonprofitUnsubscribed, target.NonprofitId, "unsubscribe-link", cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
                 await auditLog.RecordAsync(LinkActor, CampaignAuditActions.Unsubscribed, target.Name, target.Email, cancellationToken);
             }
         }

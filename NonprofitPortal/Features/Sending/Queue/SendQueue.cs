@@ -7,6 +7,7 @@ using NonprofitPortal.Data;
 using NonprofitPortal.Features.Campaigns;
 using NonprofitPortal.Features.Campaigns.Lifecycle;
 using NonprofitPortal.Features.Media.Storage;
+using NonprofitPortal.Features.Webhooks;
 
 namespace NonprofitPortal.Features.Sending.Queue;
 
@@ -25,7 +26,7 @@ namespace NonprofitPortal.Features.Sending.Queue;
 /// going out a second time.
 /// </remarks>
 public abstract class SendQueue(
-    IDbContextFactory<AppDbContext> contextFactory, IOptions<SendingOptions> options, TimeProvider time, SendingMetrics metrics, IRejectedSends rejections, IMediaStore mediaStore)
+    IDbContextFactory<AppDbContext> contextFactory, IOptions<SendingOptions> options, TimeProvider time, SendingMetrics metrics, IRejectedSends rejections, IMediaStore mediaStore, WebhookOutbox webhooks)
     : ISendQueue
 {
     private const string RecordSql = """
@@ -107,7 +108,7 @@ public abstract class SendQueue(
 
             if (claimed.Count > before && campaign.StartedAt is null)
             {
-                await CampaignLifecycle.MarkStartedAsync(db, campaign.Id, now, cancellationToken);
+                await CampaignLifecycle.MarkStartedAsync(db, webhooks, campaign.Id, now, cancellationToken);
             }
 
             if (claimed.Count >= limit)
@@ -137,11 +138,17 @@ public abstract class SendQueue(
         foreach (var campaign in recorded.GroupBy(o => o.CampaignId))
         {
             await CampaignLifecycle.CountAsync(
-                db, campaign.Key,
+                db, webhooks, campaign.Key,
                 sent: campaign.Count(o => o.Status == SendStatus.Sent),
                 failed: campaign.Count(o => o.Status == SendStatus.Failed),
                 skipped: campaign.Count(o => o.Status == SendStatus.Skipped),
                 now, cancellationToken);
+        }
+
+        var failed = recorded.Where(o => o.Status == SendStatus.Failed).Select(o => (o.SendId, o.Error ?? o.ServerReply)).ToList();
+        if (await webhooks.SendsFailedAsync(db, failed, cancellationToken) > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

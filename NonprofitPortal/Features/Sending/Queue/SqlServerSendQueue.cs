@@ -2,12 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NonprofitPortal.Data;
 using NonprofitPortal.Features.Media.Storage;
+using NonprofitPortal.Features.Webhooks;
 
 namespace NonprofitPortal.Features.Sending.Queue;
 
 /// <summary>SQL Server: READPAST skips rows other workers hold, UPDLOCK keeps two workers from reading the same free row.</summary>
-public sealed class SqlServerSendQueue(IDbContextFactory<AppDbContext> contextFactory, IOptions<SendingOptions> options, TimeProvider time, SendingMetrics metrics, IRejectedSends rejections, IMediaStore mediaStore)
-    : SendQueue(contextFactory, options, time, metrics, rejections, mediaStore)
+public sealed class SqlServerSendQueue(IDbContextFactory<AppDbContext> contextFactory, IOptions<SendingOptions> options, TimeProvider time, SendingMetrics metrics, IRejectedSends rejections, IMediaStore mediaStore, WebhookOutbox webhooks)
+    : SendQueue(contextFactory, options, time, metrics, rejections, mediaStore, webhooks)
 {
     public override string ClaimSql => """
         UPDATE TOP (@limit) s

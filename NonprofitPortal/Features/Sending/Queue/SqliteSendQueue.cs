@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.Extensions.Options;
 using NonprofitPortal.Data;
 using NonprofitPortal.Features.Media.Storage;
+using NonprofitPortal.Features.Webhooks;
 
 namespace NonprofitPortal.Features.Sending.Queue;
 
@@ -11,8 +12,8 @@ namespace NonprofitPortal.Features.Sending.Queue;
 /// SQLite has one writer at a time: the single UPDATE takes the write lock before it reads, so
 /// the rows it picks cannot be picked by anyone else before it commits.
 /// </summary>
-public sealed class SqliteSendQueue(IDbContextFactory<AppDbContext> contextFactory, IOptions<SendingOptions> options, TimeProvider time, SendingMetrics metrics, IRejectedSends rejections, IMediaStore mediaStore)
-    : SendQueue(contextFactory, options, time, metrics, rejections, mediaStore)
+public sealed class SqliteSendQueue(IDbContextFactory<AppDbContext> contextFactory, IOptions<SendingOptions> options, TimeProvider time, SendingMetrics metrics, IRejectedSends rejections, IMediaStore mediaStore, WebhookOutbox webhooks)
+    : SendQueue(contextFactory, options, time, metrics, rejections, mediaStore, webhooks)
 {
     private static readonly DateTimeOffsetToBinaryConverter Stored = new();
 

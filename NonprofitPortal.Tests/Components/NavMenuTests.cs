@@ -56,6 +56,16 @@ public sealed class NavMenuTests : MudTestContext
         Assert.Equal(["Dashboard", "Audit log"], LinkTexts(menu));
     }
 
+    [Fact]
+    public void A_webhooks_manager_sees_webhooks_before_the_audit_log()
+    {
+        AddAuthorization().SetAuthorized("admin@portal.test").SetPolicies(Permissions.WebhooksManage, Permissions.AuditView);
+
+        var menu = Render<NavMenu>();
+
+        Assert.Equal(["Dashboard", "Webhooks", "Audit log"], LinkTexts(menu));
+    }
+
     private static List<string> LinkTexts(IRenderedComponent<NavMenu> menu) =>
         menu.FindAll("a").Select(a => a.TextContent.Trim()).ToList();
 }

@@ -11,6 +11,7 @@ using NonprofitPortal.Features.Nonprofits;
 using NonprofitPortal.Features.Operations;
 using NonprofitPortal.Features.Sending;
 using NonprofitPortal.Features.Tracking;
+using NonprofitPortal.Features.Webhooks;
 
 namespace NonprofitPortal.Tests.Data;
 
@@ -39,6 +40,7 @@ public sealed class ProviderModel : IDisposable
         builder.AddCampaigns();
         builder.AddBounces();
         builder.AddTracking();
+        builder.AddWebhooks();
         builder.AddUserInterface();
         _app = builder.Build();
         _scope = _app.Services.CreateScope();

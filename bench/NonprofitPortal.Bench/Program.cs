@@ -11,6 +11,7 @@ using NonprofitPortal.Bench;
 // dotnet run -c Release --project bench/NonprofitPortal.Bench -- tokens [seconds] [threads]   (the send token against the Data Protection token it replaced)
 // dotnet run -c Release --project bench/NonprofitPortal.Bench -- dkim [messages] [connections]   (composing + MailKit with and without DKIM signing, against smtp-source)
 // dotnet run -c Release --project bench/NonprofitPortal.Bench -- sending [recipients] [connections] [PostgreSQL connection string; SQLite when absent]
+// dotnet run -c Release --project bench/NonprofitPortal.Bench -- campaign-log [recipients] [tracking events] [iterations]   (the per-recipient log and the report of one campaign)
 // dotnet run -c Release --project bench/NonprofitPortal.Bench -- attachments [recipients] [attachment bytes] [connections]
 var command = args.ElementAtOrDefault(0) ?? "help";
 var workDirectory = Directory.CreateTempSubdirectory("nonprofitportal-bench-").FullName;
@@ -51,11 +52,14 @@ try
         case "dkim":
             await DkimBenchmark.RunAsync(IntArgument(1, 50_000), IntArgument(2, 4), workDirectory);
             break;
+        case "campaign-log":
+            await CampaignLogBenchmark.RunAsync(IntArgument(1, 1_000_000), IntArgument(2, 300_000), IntArgument(3, 60), Path.Combine(workDirectory, "campaign-log.db"));
+            break;
         case "import":
             await ImportBenchmark.RunAsync(IntArgument(1, 100_000), workDirectory);
             break;
         default:
-            Console.WriteLine("usage: directory [rows=1000000] [iterations=60] [generated database] | import [rows=100000] | generate rows path | render [seconds=10] | watchers [recipients=30000] [watchers=200] | servers [recipients=100000] [connections=4] | nodes [recipients=100000] [connections=4] postgres-connection-string | ceiling [messages=50000] [connections=4] | tokens [seconds=2] [threads=4] | dkim [messages=50000] [connections=4] | sending [recipients=100000] [connections=4] [postgres connection string] | attachments [recipients=2000] [attachment bytes=1048576] [connections=4]");
+            Console.WriteLine("usage: directory [rows=1000000] [iterations=60] [generated database] | import [rows=100000] | generate rows path | render [seconds=10] | watchers [recipients=30000] [watchers=200] | servers [recipients=100000] [connections=4] | nodes [recipients=100000] [connections=4] postgres-connection-string | ceiling [messages=50000] [connections=4] | tokens [seconds=2] [threads=4] | dkim [messages=50000] [connections=4] | sending [recipients=100000] [connections=4] [postgres connection string] | campaign-log [recipients=1000000] [events=300000] [iterations=60] | attachments [recipients=2000] [attachment bytes=1048576] [connections=4]");
             return 2;
     }
 

@@ -13,22 +13,33 @@ public static class AccountsEndpoints
     public static IEndpointRouteBuilder MapAccountsEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/auth/token", IssueToken)
-            .WithName("IssueToken").WithTags("Auth").AllowAnonymous().RequireRateLimiting(RateLimitPolicies.SignIn);
+            .WithName("IssueToken")
+                .WithSummary("Get a bearer token").WithDescription("Exchange an email and password for a token to send as `Authorization: Bearer <token>`; rate limited per client address.").WithTags("Auth").AllowAnonymous().RequireRateLimiting(RateLimitPolicies.SignIn);
 
         var users = app.MapGroup("/api/users").WithTags("Users").RequireAuthorization(Permissions.UsersManage);
-        users.MapGet("/", ListUsers).WithName("ListUsers");
-        users.MapGet("/{id}", GetUser).WithName("GetUser");
-        users.MapPost("/", CreateUser).WithName("CreateUser");
-        users.MapPut("/{id}", UpdateUser).WithName("UpdateUser");
-        users.MapDelete("/{id}", DeleteUser).WithName("DeleteUser");
+        users.MapGet("/", ListUsers).WithName("ListUsers")
+            .WithSummary("List users");
+        users.MapGet("/{id}", GetUser).WithName("GetUser")
+            .WithSummary("Get a user");
+        users.MapPost("/", CreateUser).WithName("CreateUser")
+            .WithSummary("Create a user").WithDescription("With a password and roles (e.g. `Staff`).");
+        users.MapPut("/{id}", UpdateUser).WithName("UpdateUser")
+            .WithSummary("Change a user's roles or lock them out");
+        users.MapDelete("/{id}", DeleteUser).WithName("DeleteUser")
+            .WithSummary("Delete a user");
 
         var roles = app.MapGroup("/api/roles").WithTags("Roles").RequireAuthorization(Permissions.UsersManage);
-        roles.MapGet("/", ListRoles).WithName("ListRoles");
-        roles.MapPost("/", CreateRole).WithName("CreateRole");
-        roles.MapPut("/{id}", UpdateRole).WithName("UpdateRole");
-        roles.MapDelete("/{id}", DeleteRole).WithName("DeleteRole");
+        roles.MapGet("/", ListRoles).WithName("ListRoles")
+            .WithSummary("List roles and their permissions");
+        roles.MapPost("/", CreateRole).WithName("CreateRole")
+            .WithSummary("Create a custom role");
+        roles.MapPut("/{id}", UpdateRole).WithName("UpdateRole")
+            .WithSummary("Change a role's permissions");
+        roles.MapDelete("/{id}", DeleteRole).WithName("DeleteRole")
+            .WithSummary("Delete a custom role");
 
-        app.MapGet("/api/audit", ListAudit).WithName("ListAuditEntries").WithTags("Audit").RequireAuthorization(Permissions.AuditView);
+        app.MapGet("/api/audit", ListAudit).WithName("ListAuditEntries")
+            .WithSummary("List the audit log").WithDescription("Who did what, newest first.").WithTags("Audit").RequireAuthorization(Permissions.AuditView);
 
         app.MapPost("/Account/Logout", SignOut).WithName("SignOut").ExcludeFromDescription();
         return app;

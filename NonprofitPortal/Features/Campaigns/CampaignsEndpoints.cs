@@ -22,21 +22,33 @@ public static class CampaignsEndpoints
     public static IEndpointRouteBuilder MapCampaignsEndpoints(this IEndpointRouteBuilder app)
     {
         var campaigns = app.MapGroup("/api/campaigns").WithTags("Campaigns").RequireAuthorization(Permissions.CampaignsView);
-        campaigns.MapGet("/", List).WithName("ListCampaigns");
-        campaigns.MapGet("/{id:long}", Get).WithName("GetCampaign");
-        campaigns.MapGet("/{id:long}/failures", Failures).WithName("ListCampaignFailures");
-        campaigns.MapGet("/{id:long}/sends", Sends).WithName("ListCampaignSends");
-        campaigns.MapGet("/{id:long}/sends/export", ExportSends).WithName("ExportCampaignSends");
-        campaigns.MapGet("/{id:long}/report", Report).WithName("GetCampaignReport");
-        campaigns.MapGet("/{id:long}/report/export", ExportReport).WithName("ExportCampaignReport");
-        campaigns.MapPost("/", Launch).WithName("LaunchCampaign").RequireAuthorization(Permissions.CampaignsSend);
+        campaigns.MapGet("/", List).WithName("ListCampaigns")
+            .WithSummary("List campaigns").WithDescription("Newest first, with their counters.");
+        campaigns.MapGet("/{id:long}", Get).WithName("GetCampaign")
+            .WithSummary("Get a campaign").WithDescription("Status, counters (sent, failed, pending, bounced, complained), times and the current rate.");
+        campaigns.MapGet("/{id:long}/failures", Failures).WithName("ListCampaignFailures")
+            .WithSummary("List a campaign's failed sends").WithDescription("Each failed recipient with the server's last reply.");
+        campaigns.MapGet("/{id:long}/sends", Sends).WithName("ListCampaignSends")
+            .WithSummary("List a campaign's recipients (the per-recipient log)").WithDescription("Search by name or email, filter by status; keyset paging: pass `nextCursor` back as `cursor`.");
+        campaigns.MapGet("/{id:long}/sends/export", ExportSends).WithName("ExportCampaignSends")
+            .WithSummary("Export the per-recipient log as CSV");
+        campaigns.MapGet("/{id:long}/report", Report).WithName("GetCampaignReport")
+            .WithSummary("Get a campaign's report").WithDescription("Delivered, bounced, complained, unsubscribed, opens and clicks (unique and total), an hourly timeline and the links table.");
+        campaigns.MapGet("/{id:long}/report/export", ExportReport).WithName("ExportCampaignReport")
+            .WithSummary("Export a campaign's report as CSV");
+        campaigns.MapPost("/", Launch).WithName("LaunchCampaign")
+            .WithSummary("Send a one-shot campaign").WithDescription("Freezes the subject and body and queues one send per recipient. An `Idempotency-Key` header makes a repeated POST return the first campaign.").RequireAuthorization(Permissions.CampaignsSend);
         campaigns.MapPost("/{id:long}/pause", (long id, CampaignService service, ClaimsPrincipal user, CancellationToken ct) => Steer(id, service, service.PauseAsync(id, user, ct), ct))
-            .WithName("PauseCampaign").RequireAuthorization(Permissions.CampaignsSend);
+            .WithName("PauseCampaign")
+                .WithSummary("Pause a sending campaign").WithDescription("Sends already on the wire finish; nothing new starts until it is resumed.").RequireAuthorization(Permissions.CampaignsSend);
         campaigns.MapPost("/{id:long}/resume", (long id, CampaignService service, ClaimsPrincipal user, CancellationToken ct) => Steer(id, service, service.ResumeAsync(id, user, ct), ct))
-            .WithName("ResumeCampaign").RequireAuthorization(Permissions.CampaignsSend);
+            .WithName("ResumeCampaign")
+                .WithSummary("Resume a paused campaign").RequireAuthorization(Permissions.CampaignsSend);
         campaigns.MapPost("/{id:long}/cancel", (long id, CampaignService service, ClaimsPrincipal user, CancellationToken ct) => Steer(id, service, service.CancelAsync(id, user, ct), ct))
-            .WithName("CancelCampaign").RequireAuthorization(Permissions.CampaignsSend);
-        campaigns.MapPost("/{id:long}/retry-failed", RetryFailed).WithName("RetryFailedSends").RequireAuthorization(Permissions.CampaignsSend);
+            .WithName("CancelCampaign")
+                .WithSummary("Cancel a campaign").WithDescription("Pending sends are cancelled; what was sent stays sent.").RequireAuthorization(Permissions.CampaignsSend);
+        campaigns.MapPost("/{id:long}/retry-failed", RetryFailed).WithName("RetryFailedSends")
+            .WithSummary("Retry a campaign's failed sends").WithDescription("Failed sends are queued again (suppressed and opted-out recipients are not).").RequireAuthorization(Permissions.CampaignsSend);
         campaigns.MapPost("/{id:long}/approve", (long id, CampaignService service, CampaignApprovals approvals, ClaimsPrincipal user, CancellationToken ct) =>
                 Steer(id, service, Untyped(approvals.ApproveAsync(id, user, ct)), ct))
             .WithName("ApproveCampaign").RequireAuthorization(Permissions.CampaignsApprove);

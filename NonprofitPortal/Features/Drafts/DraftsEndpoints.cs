@@ -17,13 +17,20 @@ public static class DraftsEndpoints
     public static IEndpointRouteBuilder MapDraftsEndpoints(this IEndpointRouteBuilder app)
     {
         var drafts = app.MapGroup("/api/drafts").WithTags("Drafts").RequireAuthorization(Permissions.DraftsView);
-        drafts.MapGet("/", List).WithName("ListDrafts");
-        drafts.MapGet("/{id:long}", Get).WithName("GetDraft");
-        drafts.MapPost("/", Create).WithName("CreateDraft").RequireAuthorization(Permissions.DraftsEdit);
-        drafts.MapPut("/{id:long}", Update).WithName("UpdateDraft").RequireAuthorization(Permissions.DraftsEdit);
-        drafts.MapDelete("/{id:long}", Delete).WithName("DeleteDraft").RequireAuthorization(Permissions.DraftsEdit);
-        drafts.MapPost("/{id:long}/preview", Preview).WithName("PreviewDraft");
-        drafts.MapPost("/{id:long}/send", Send).WithName("SendDraft").RequireAuthorization(Permissions.CampaignsSend);
+        drafts.MapGet("/", List).WithName("ListDrafts")
+            .WithSummary("List drafts");
+        drafts.MapGet("/{id:long}", Get).WithName("GetDraft")
+            .WithSummary("Get a draft").WithDescription("The `ETag` header is the version to send back in `If-Match` when changing it.");
+        drafts.MapPost("/", Create).WithName("CreateDraft")
+            .WithSummary("Create a draft").RequireAuthorization(Permissions.DraftsEdit);
+        drafts.MapPut("/{id:long}", Update).WithName("UpdateDraft")
+            .WithSummary("Change a draft").WithDescription("Requires `If-Match` with the ETag from GET; 409 when someone else saved in between.").RequireAuthorization(Permissions.DraftsEdit);
+        drafts.MapDelete("/{id:long}", Delete).WithName("DeleteDraft")
+            .WithSummary("Delete a draft").RequireAuthorization(Permissions.DraftsEdit);
+        drafts.MapPost("/{id:long}/preview", Preview).WithName("PreviewDraft")
+            .WithSummary("Preview a draft as one nonprofit would receive it").WithDescription("400 lists template errors with their line and column.");
+        drafts.MapPost("/{id:long}/send", Send).WithName("SendDraft")
+            .WithSummary("Send a draft as a campaign").WithDescription("Freezes the draft into a campaign and queues its recipients. `Idempotency-Key` makes a repeat return the same campaign.").RequireAuthorization(Permissions.CampaignsSend);
         drafts.MapDraftHistoryEndpoints();
         return app;
     }

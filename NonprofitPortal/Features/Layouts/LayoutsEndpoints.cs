@@ -11,11 +11,16 @@ public static class LayoutsEndpoints
     {
         // Those who write drafts read layouts, to choose one; admins change them.
         var layouts = app.MapGroup("/api/layouts").WithTags("Layouts").RequireAuthorization(Permissions.DraftsView);
-        layouts.MapGet("/", List).WithName("ListLayouts");
-        layouts.MapGet("/{id:long}", Get).WithName("GetLayout");
-        layouts.MapPost("/", Create).WithName("CreateLayout").RequireAuthorization(Permissions.LayoutsManage);
-        layouts.MapPut("/{id:long}", Update).WithName("UpdateLayout").RequireAuthorization(Permissions.LayoutsManage);
-        layouts.MapDelete("/{id:long}", Delete).WithName("DeleteLayout").RequireAuthorization(Permissions.LayoutsManage);
+        layouts.MapGet("/", List).WithName("ListLayouts")
+            .WithSummary("List email layouts");
+        layouts.MapGet("/{id:long}", Get).WithName("GetLayout")
+            .WithSummary("Get an email layout");
+        layouts.MapPost("/", Create).WithName("CreateLayout")
+            .WithSummary("Create an email layout").WithDescription("The HTML must contain `{{ content }}` where the email's body goes.").RequireAuthorization(Permissions.LayoutsManage);
+        layouts.MapPut("/{id:long}", Update).WithName("UpdateLayout")
+            .WithSummary("Change an email layout").RequireAuthorization(Permissions.LayoutsManage);
+        layouts.MapDelete("/{id:long}", Delete).WithName("DeleteLayout")
+            .WithSummary("Delete an email layout").WithDescription("Campaigns already launched keep their frozen copy.").RequireAuthorization(Permissions.LayoutsManage);
         return app;
     }
 

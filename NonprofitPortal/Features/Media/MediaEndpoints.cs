@@ -14,12 +14,16 @@ public static class MediaEndpoints
     public static IEndpointRouteBuilder MapMediaEndpoints(this IEndpointRouteBuilder app)
     {
         var media = app.MapGroup("/api/media").WithTags("Media").RequireAuthorization(Permissions.DraftsView);
-        media.MapGet("/", List).WithName("ListMedia");
-        media.MapGet("/{id:long}", Get).WithName("GetMedia");
+        media.MapGet("/", List).WithName("ListMedia")
+            .WithSummary("List the media library");
+        media.MapGet("/{id:long}", Get).WithName("GetMedia")
+            .WithSummary("Get one media file's details");
         // Multipart with no antiforgery token: scripts post with bearer tokens, and the cookie is
         // SameSite=Lax, so another site's form cannot post with it.
-        media.MapPost("/", Upload).WithName("UploadMedia").RequireAuthorization(Permissions.DraftsEdit).DisableAntiforgery();
-        media.MapDelete("/{id:long}", Delete).WithName("DeleteMedia").RequireAuthorization(Permissions.DraftsEdit);
+        media.MapPost("/", Upload).WithName("UploadMedia")
+            .WithSummary("Upload an image or attachment").WithDescription("multipart/form-data with a `file` field; the type is checked from the content (SVG is refused).").RequireAuthorization(Permissions.DraftsEdit).DisableAntiforgery();
+        media.MapDelete("/{id:long}", Delete).WithName("DeleteMedia")
+            .WithSummary("Delete a media file").WithDescription("409 while a sent campaign uses it.").RequireAuthorization(Permissions.DraftsEdit);
 
         // Recipients' mail clients fetch images without signing in.
         app.MapGet("/media/{id:long}/{name}", Serve).WithName("ServeMedia").AllowAnonymous().ExcludeFromDescription();

@@ -18,17 +18,26 @@ public static class NonprofitsEndpoints
     public static IEndpointRouteBuilder MapNonprofitsEndpoints(this IEndpointRouteBuilder app)
     {
         var nonprofits = app.MapGroup("/api/nonprofits").WithTags("Nonprofits").RequireAuthorization(Permissions.NonprofitsView);
-        nonprofits.MapGet("/", List).WithName("ListNonprofits");
-        nonprofits.MapGet("/export", Export).WithName("ExportNonprofits");
-        nonprofits.MapGet("/{id:long}", Get).WithName("GetNonprofit");
-        nonprofits.MapGet("/{id:long}/events", Events).WithName("ListNonprofitEvents");
-        nonprofits.MapPost("/{id:long}/unsuppress", Unsuppress).WithName("UnsuppressNonprofit").RequireAuthorization(Permissions.NonprofitsEdit);
+        nonprofits.MapGet("/", List).WithName("ListNonprofits")
+            .WithSummary("Search the nonprofit directory").WithDescription("Filter by text, email domain, tag or suppression; keyset paging: pass `nextCursor` back as `cursor`.");
+        nonprofits.MapGet("/export", Export).WithName("ExportNonprofits")
+            .WithSummary("Export the directory as CSV");
+        nonprofits.MapGet("/{id:long}", Get).WithName("GetNonprofit")
+            .WithSummary("Get a nonprofit");
+        nonprofits.MapGet("/{id:long}/events", Events).WithName("ListNonprofitEvents")
+            .WithSummary("List what happened to a nonprofit's mail").WithDescription("Sent, failed, bounced, complained, opened, clicked and unsubscribed, newest first.");
+        nonprofits.MapPost("/{id:long}/unsuppress", Unsuppress).WithName("UnsuppressNonprofit")
+            .WithSummary("Allow mail to a suppressed nonprofit again").RequireAuthorization(Permissions.NonprofitsEdit);
         nonprofits.MapGet("/{id:long}/data", ExportData).WithName("ExportNonprofitData").RequireAuthorization(Permissions.NonprofitsEdit);
         nonprofits.MapPost("/{id:long}/erase", Erase).WithName("EraseNonprofit").RequireAuthorization(Permissions.NonprofitsEdit);
-        nonprofits.MapPost("/", Create).WithName("CreateNonprofit").RequireAuthorization(Permissions.NonprofitsEdit);
-        nonprofits.MapPut("/{id:long}", Update).WithName("UpdateNonprofit").RequireAuthorization(Permissions.NonprofitsEdit);
-        nonprofits.MapDelete("/{id:long}", Delete).WithName("DeleteNonprofit").RequireAuthorization(Permissions.NonprofitsEdit);
-        nonprofits.MapPost("/import", ImportCsv).WithName("ImportNonprofits").RequireAuthorization(Permissions.NonprofitsEdit)
+        nonprofits.MapPost("/", Create).WithName("CreateNonprofit")
+            .WithSummary("Add a nonprofit").RequireAuthorization(Permissions.NonprofitsEdit);
+        nonprofits.MapPut("/{id:long}", Update).WithName("UpdateNonprofit")
+            .WithSummary("Change a nonprofit").RequireAuthorization(Permissions.NonprofitsEdit);
+        nonprofits.MapDelete("/{id:long}", Delete).WithName("DeleteNonprofit")
+            .WithSummary("Delete a nonprofit").RequireAuthorization(Permissions.NonprofitsEdit);
+        nonprofits.MapPost("/import", ImportCsv).WithName("ImportNonprofits")
+            .WithSummary("Import nonprofits from CSV").WithDescription("`name,address,email[,tags]`; `existing=skip|update`. Always 200 with every record accounted for (imported, updated, skipped or an error with its line) unless the file cannot be read.").RequireAuthorization(Permissions.NonprofitsEdit)
             .Accepts<string>("text/csv");
         return app;
     }

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using NonprofitPortal.Data;
+using NonprofitPortal.Features.Operations.ApiDocs;
 using NonprofitPortal.Features.Sending;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -32,7 +33,7 @@ public static class OperationsFeature
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
-        services.AddOpenApi();
+        services.AddApiDocumentation();
 
         services.AddRateLimiter(options =>
         {
@@ -80,7 +81,7 @@ public static class OperationsFeature
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Ready) }).AllowAnonymous();
-        app.MapOpenApi().AllowAnonymous();
+        app.MapApiDocumentation();
         if (app.ServiceProvider.GetRequiredService<IOptions<MetricsOptions>>().Value.Enabled)
         {
             app.MapPrometheusScrapingEndpoint("/metrics", meterProvider: null, configureBranchedPipeline: scrape => scrape.Use(BeforeScrapeAsync), optionsName: null)

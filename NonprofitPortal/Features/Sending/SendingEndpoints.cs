@@ -11,9 +11,12 @@ public static class SendingEndpoints
     public static IEndpointRouteBuilder MapSendingEndpoints(this IEndpointRouteBuilder app)
     {
         var servers = app.MapGroup("/api/mail/servers").WithTags("Mail servers").RequireAuthorization(Permissions.UsersManage);
-        servers.MapGet("/", (MailServers all) => TypedResults.Ok(all.Statuses())).WithName("ListMailServers");
-        servers.MapPost("/{name}/test", SendTest).WithName("TestMailServer");
-        app.MapGet("/api/mail/domain-check", CheckDomain).WithName("CheckSenderDomain").WithTags("Mail servers").RequireAuthorization(Permissions.UsersManage);
+        servers.MapGet("/", (MailServers all) => TypedResults.Ok(all.Statuses())).WithName("ListMailServers")
+            .WithSummary("List the SMTP servers and their health");
+        servers.MapPost("/{name}/test", SendTest).WithName("TestMailServer")
+            .WithSummary("Send a test message through one SMTP server").WithDescription("To the signed-in user's own address.");
+        app.MapGet("/api/mail/domain-check", CheckDomain).WithName("CheckSenderDomain")
+            .WithSummary("Check the sender domain's DNS").WithDescription("SPF, DKIM, DMARC and the return path, each with advice when it is missing or wrong.").WithTags("Mail servers").RequireAuthorization(Permissions.UsersManage);
         return app;
     }
 

@@ -21,7 +21,7 @@ public static class TrackingRules
         && !SameSite(address, portal);
 
     /// <summary>
-    /// Where link <paramref name="index"/> of a message goes: one of the addresses its campaign was
+    /// Where a message's tracked link goes: one of the addresses its campaign was
     /// sent with, and an absolute http(s) one, or nowhere (no open redirect).
     /// </summary>
     public static Uri? RedirectTarget(string? storedUrl) =>

@@ -18,10 +18,14 @@ public static class BounceWebhookEndpoints
     public static IEndpointRouteBuilder MapBounceWebhooks(this IEndpointRouteBuilder app)
     {
         var webhooks = app.MapGroup("/webhooks/bounces").WithTags("Bounce webhooks").AllowAnonymous().DisableAntiforgery();
-        webhooks.MapPost("/ses", Ses).WithName("SesBounceWebhook");
-        webhooks.MapPost("/sendgrid", SendGrid).WithName("SendGridBounceWebhook");
-        webhooks.MapPost("/postmark", Postmark).WithName("PostmarkBounceWebhook");
-        webhooks.MapPost("/mailgun", Mailgun).WithName("MailgunBounceWebhook");
+        webhooks.MapPost("/ses", Ses).WithName("SesBounceWebhook")
+            .WithSummary("Receive Amazon SES bounce and complaint notifications (SNS)").WithDescription("Verified by the SNS signature and `Bounces:Webhooks:Ses:TopicArns`; 404 when not configured.");
+        webhooks.MapPost("/sendgrid", SendGrid).WithName("SendGridBounceWebhook")
+            .WithSummary("Receive SendGrid bounce and spam-report events").WithDescription("Verified by SendGrid's ECDSA signature (`Bounces:Webhooks:SendGrid:PublicKey`); 404 when not configured.");
+        webhooks.MapPost("/postmark", Postmark).WithName("PostmarkBounceWebhook")
+            .WithSummary("Receive Postmark bounce and spam-complaint webhooks").WithDescription("Verified by basic authentication (`Bounces:Webhooks:Postmark:User`/`Password`); 404 when not configured.");
+        webhooks.MapPost("/mailgun", Mailgun).WithName("MailgunBounceWebhook")
+            .WithSummary("Receive Mailgun failure and complaint events").WithDescription("Verified by Mailgun's HMAC signature (`Bounces:Webhooks:Mailgun:SigningKey`); 404 when not configured.");
         return app;
     }
 

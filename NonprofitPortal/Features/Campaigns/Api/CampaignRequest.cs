@@ -1,3 +1,5 @@
+using NonprofitPortal.Features.Drafts.Api;
+using NonprofitPortal.Features.Operations.ApiDocs;
 using NonprofitPortal.Features.Tracking;
 
 namespace NonprofitPortal.Features.Campaigns.Api;
@@ -9,4 +11,7 @@ namespace NonprofitPortal.Features.Campaigns.Api;
 /// <param name="Tracking">What its messages track; what is left out takes <c>Tracking:Opens</c> / <c>Tracking:Clicks</c> (both false unless configured).</param>
 public sealed record CampaignRequest(
     string? Name, string? Subject, string? Body, CampaignRecipientsDto? Recipients, IReadOnlyList<string>? Cc, string? SendAt = null, long? LayoutId = null, bool? UseLayout = null,
-    TrackingRequest? Tracking = null);
+    TrackingRequest? Tracking = null) : IApiExample<CampaignRequest>
+{
+    public static CampaignRequest Example => new("Office closed on Friday", "Our office is closed on Friday", "<p>Dear {{ nonprofit.name }}, our office is closed this Friday.</p>", new CampaignRecipientsDto(false, null, ["hello@kidsandco.example"], new RecipientFilterDto(null, null, "bristol")), [], "2026-12-01T09:00:00+01:00");
+}

@@ -7,7 +7,7 @@ public enum SendTokenPurpose : byte
     Unsubscribe = 1,
     WebVersion = 2,
     ReturnPath = 3,
-    /// <summary>The open pixel of a message (<see cref="SendTokens.Create"/>).</summary>
+    /// <summary>The open pixel of a message (<see cref="SendTokens.Create(SendTokenPurpose, long)"/>).</summary>
     Tracking = 4,
 
     /// <summary>One link of a message: signs the link's index with the send (<see cref="SendTokens.CreateLink"/>).</summary>

@@ -35,7 +35,7 @@ public sealed class SendTokens
 
     public string Create(SendTokenPurpose purpose, long sendId) => Create(purpose, sendId, []);
 
-    /// <returns>True, with the send's id, when <paramref name="token"/> was made by <see cref="Create"/> for this purpose (in any letter case).</returns>
+    /// <returns>True, with the send's id, when <paramref name="token"/> was made by <see cref="Create(SendTokenPurpose, long)"/> for this purpose (in any letter case).</returns>
     public bool TryRead(SendTokenPurpose purpose, string token, out long sendId) => TryRead(purpose, token, [], out sendId);
 
     /// <summary>The token of link number <paramref name="linkIndex"/> (0 to <see cref="MaxLinkIndex"/>) in the message of send <paramref name="sendId"/>.</summary>

@@ -1,3 +1,4 @@
+using NonprofitPortal.Features.Operations.ApiDocs;
 using NonprofitPortal.Features.Layouts;
 using NonprofitPortal.Features.Tracking;
 
@@ -18,8 +19,10 @@ public sealed record DraftRequest(
     bool? UseLayout = null,
     TrackingRequest? Tracking = null,
     IReadOnlyList<long>? Attachments = null,
-    long? FromTemplateId = null)
+    long? FromTemplateId = null) : IApiExample<DraftRequest>
 {
+    public static DraftRequest Example => new("Spring grant round", "The spring grant round is open, {{ nonprofit.name }}", "<p>Dear {{ nonprofit.name }},</p><p>Applications are open until 31 March.</p>", new RecipientsDto(false, [1042, 1043], new RecipientFilterDto(null, null, "education")), ["programmes@foundation.example"]);
+
     private static readonly DraftInput Blank = new(null, null, null, RecipientSelection.None, []);
 
     public DraftInput ToInput() => Over(Blank);

@@ -1,3 +1,4 @@
+using NonprofitPortal.Features.Operations.ApiDocs;
 using NonprofitPortal.Features.Tracking;
 
 namespace NonprofitPortal.Features.Campaigns.Api;
@@ -20,8 +21,12 @@ public sealed record CampaignResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset? ScheduledAt,
     TrackingChoice Tracking,
-    CampaignReviewResponse? Review = null)
+    CampaignReviewResponse? Review = null) : IApiExample<CampaignResponse>
 {
+    public static CampaignResponse Example => new(
+        311, "Spring grant round", CampaignStatus.Sending, 214, 120, 1, 2, 91, 3, 0, new DateTimeOffset(2026, 2, 4, 9, 0, 0, TimeSpan.Zero), null, 38.5,
+        "grants@foundation.example", new DateTimeOffset(2026, 2, 4, 8, 59, 0, TimeSpan.Zero), null, new TrackingChoice(false, true));
+
     public static CampaignResponse From(CampaignSummary campaign) => From(campaign.Name, campaign.CreatedBy, campaign.CreatedAt, campaign.Progress, campaign.Tracking);
 
     public static CampaignResponse From(CampaignDetails campaign) => From(campaign.Name, campaign.CreatedBy, campaign.CreatedAt, campaign.Progress, campaign.Tracking) with

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using NonprofitPortal.Features.Accounts;
 using Scalar.AspNetCore;
 
 namespace NonprofitPortal.Features.Operations.ApiDocs;
@@ -6,6 +8,11 @@ namespace NonprofitPortal.Features.Operations.ApiDocs;
 public static class ApiDocumentation
 {
     public const string PagePath = "/api/docs";
+
+    /// <summary>Who the menu offers the page to: people whose roles can change something through the API (scripts, integrations).</summary>
+    private static readonly string[] ApiPermissions = [Permissions.NonprofitsEdit, Permissions.DraftsEdit, Permissions.CampaignsSend, Permissions.UsersManage];
+
+    public static bool IsUsefulTo(ClaimsPrincipal user) => ApiPermissions.Any(permission => user.HasClaim(Permissions.ClaimType, permission));
 
     public static IServiceCollection AddApiDocumentation(this IServiceCollection services) => services.AddOpenApi(options =>
     {
@@ -17,13 +24,17 @@ public static class ApiDocumentation
     public static IEndpointRouteBuilder MapApiDocumentation(this IEndpointRouteBuilder app)
     {
         app.MapOpenApi().AllowAnonymous();
-        // Everything from this origin: no fonts or telemetry from Scalar's servers, requests sent
-        // straight to this API (no proxy), and the page's scripts under this response's CSP nonce.
+        // Everything from this origin: no fonts, telemetry, AI agent or hosted tools from Scalar's
+        // servers, requests sent straight to this API (no proxy), scripts under this response's CSP nonce.
         app.MapScalarApiReference(PagePath, (options, context) => options
                 .WithTitle("NonprofitPortal API")
                 .WithNonce(SecurityHeaders.Nonce(context))
                 .DisableDefaultFonts()
                 .DisableTelemetry()
+                .DisableAgent()
+                .DisableMcp()
+                .HideDeveloperTools()
+                .HideClientButton()
                 .AddPreferredSecuritySchemes(BearerScheme.Name))
             .AllowAnonymous();
         return app;

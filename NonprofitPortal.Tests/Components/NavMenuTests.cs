@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Bunit;
 using NonprofitPortal.Components.Layout;
 using NonprofitPortal.Features.Accounts;
@@ -64,6 +65,29 @@ public sealed class NavMenuTests : MudTestContext
         var menu = Render<NavMenu>();
 
         Assert.Equal(["Dashboard", "Webhooks", "Audit log"], LinkTexts(menu));
+    }
+
+    [Fact]
+    public void People_whose_roles_change_things_get_the_api_documentation_link_last_and_viewers_do_not()
+    {
+        AddAuthorization().SetAuthorized("sender@portal.test").SetPolicies(Permissions.CampaignsView, Permissions.CampaignsSend)
+            .SetClaims(new Claim(Permissions.ClaimType, Permissions.CampaignsView), new Claim(Permissions.ClaimType, Permissions.CampaignsSend));
+
+        var menu = Render<NavMenu>();
+
+        Assert.Equal(["Dashboard", "Campaigns", "API documentation"], LinkTexts(menu));
+        Assert.EndsWith("/api/docs", menu.FindAll("a").Last().GetAttribute("href"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_viewer_with_only_view_permissions_gets_no_api_documentation_link()
+    {
+        AddAuthorization().SetAuthorized("viewer@portal.test").SetPolicies(Permissions.CampaignsView)
+            .SetClaims(new Claim(Permissions.ClaimType, Permissions.CampaignsView));
+
+        var menu = Render<NavMenu>();
+
+        Assert.Equal(["Dashboard", "Campaigns"], LinkTexts(menu));
     }
 
     private static List<string> LinkTexts(IRenderedComponent<NavMenu> menu) =>

@@ -10,11 +10,16 @@ public static class TemplateLibraryEndpoints
     public static IEndpointRouteBuilder Map(IEndpointRouteBuilder app)
     {
         var templates = app.MapGroup("/api/templates").WithTags("Templates").RequireAuthorization(Permissions.DraftsView);
-        templates.MapGet("/", List).WithName("ListTemplates");
-        templates.MapGet("/{id:long}", Get).WithName("GetTemplate");
-        templates.MapPost("/", Create).WithName("CreateTemplate").RequireAuthorization(Permissions.DraftsEdit);
-        templates.MapPut("/{id:long}", Update).WithName("UpdateTemplate").RequireAuthorization(Permissions.DraftsEdit);
-        templates.MapDelete("/{id:long}", Delete).WithName("DeleteTemplate").RequireAuthorization(Permissions.DraftsEdit);
+        templates.MapGet("/", List).WithName("ListTemplates")
+            .WithSummary("List the template library").WithDescription("Search by name or description.");
+        templates.MapGet("/{id:long}", Get).WithName("GetTemplate")
+            .WithSummary("Get a template").WithDescription("The `ETag` header is the version to send back in `If-Match` when changing it.");
+        templates.MapPost("/", Create).WithName("CreateTemplate")
+            .WithSummary("Add a template to the library").WithDescription("The subject and body must render for an example nonprofit; a taken name gives 409.").RequireAuthorization(Permissions.DraftsEdit);
+        templates.MapPut("/{id:long}", Update).WithName("UpdateTemplate")
+            .WithSummary("Change a template").WithDescription("`If-Match` with the ETag from GET guards against overwriting someone else's change.").RequireAuthorization(Permissions.DraftsEdit);
+        templates.MapDelete("/{id:long}", Delete).WithName("DeleteTemplate")
+            .WithSummary("Delete a template").WithDescription("Drafts made from it keep their copy.").RequireAuthorization(Permissions.DraftsEdit);
         return app;
     }
 

@@ -1,5 +1,5 @@
-using NonprofitPortal.Features.Operations.ApiDocs;
 using NonprofitPortal.Features.Layouts;
+using NonprofitPortal.Features.Operations.ApiDocs;
 using NonprofitPortal.Features.Tracking;
 
 namespace NonprofitPortal.Features.Drafts.Api;

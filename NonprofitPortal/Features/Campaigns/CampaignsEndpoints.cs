@@ -51,10 +51,12 @@ public static class CampaignsEndpoints
             .WithSummary("Retry a campaign's failed sends").WithDescription("Failed sends are queued again (suppressed and opted-out recipients are not).").RequireAuthorization(Permissions.CampaignsSend);
         campaigns.MapPost("/{id:long}/approve", (long id, CampaignService service, CampaignApprovals approvals, ClaimsPrincipal user, CancellationToken ct) =>
                 Steer(id, service, Untyped(approvals.ApproveAsync(id, user, ct)), ct))
-            .WithName("ApproveCampaign").RequireAuthorization(Permissions.CampaignsApprove);
+            .WithName("ApproveCampaign")
+                .WithSummary("Approve a campaign awaiting approval").WithDescription("It starts, or waits for its scheduled time. Needs `campaigns.approve`; nobody approves their own campaign (409).").RequireAuthorization(Permissions.CampaignsApprove);
         campaigns.MapPost("/{id:long}/reject", (long id, RejectRequest request, CampaignService service, CampaignApprovals approvals, ClaimsPrincipal user, CancellationToken ct) =>
                 Steer(id, service, approvals.RejectAsync(id, request.Reason, user, ct), ct))
-            .WithName("RejectCampaign").RequireAuthorization(Permissions.CampaignsApprove);
+            .WithName("RejectCampaign")
+                .WithSummary("Reject a campaign awaiting approval").WithDescription("With a `reason` the sender sees; its pending sends are removed. Nobody rejects their own campaign (409).").RequireAuthorization(Permissions.CampaignsApprove);
         app.MapHub<CampaignsHub>(CampaignsHub.Path);
         return app;
     }

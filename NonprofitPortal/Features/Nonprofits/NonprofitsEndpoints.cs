@@ -28,8 +28,10 @@ public static class NonprofitsEndpoints
             .WithSummary("List what happened to a nonprofit's mail").WithDescription("Sent, failed, bounced, complained, opened, clicked and unsubscribed, newest first.");
         nonprofits.MapPost("/{id:long}/unsuppress", Unsuppress).WithName("UnsuppressNonprofit")
             .WithSummary("Allow mail to a suppressed nonprofit again").RequireAuthorization(Permissions.NonprofitsEdit);
-        nonprofits.MapGet("/{id:long}/data", ExportData).WithName("ExportNonprofitData").RequireAuthorization(Permissions.NonprofitsEdit);
-        nonprofits.MapPost("/{id:long}/erase", Erase).WithName("EraseNonprofit").RequireAuthorization(Permissions.NonprofitsEdit);
+        nonprofits.MapGet("/{id:long}/data", ExportData).WithName("ExportNonprofitData")
+            .WithSummary("Export everything held about a nonprofit").WithDescription("The record, tags, campaigns received, events and audit entries, as JSON (a data request).").RequireAuthorization(Permissions.NonprofitsEdit);
+        nonprofits.MapPost("/{id:long}/erase", Erase).WithName("EraseNonprofit")
+            .WithSummary("Erase a nonprofit").WithDescription("The record is deleted, its send history anonymised but kept for counts, and its address kept only as a keyed hash so a later import or create flags it.").RequireAuthorization(Permissions.NonprofitsEdit);
         nonprofits.MapPost("/", Create).WithName("CreateNonprofit")
             .WithSummary("Add a nonprofit").RequireAuthorization(Permissions.NonprofitsEdit);
         nonprofits.MapPut("/{id:long}", Update).WithName("UpdateNonprofit")

@@ -10,13 +10,20 @@ public static class WebhooksEndpoints
     public static IEndpointRouteBuilder MapWebhooksEndpoints(this IEndpointRouteBuilder app)
     {
         var webhooks = app.MapGroup("/api/webhooks").WithTags("Webhooks").RequireAuthorization(Permissions.WebhooksManage);
-        webhooks.MapGet("/", List).WithName("ListWebhooks");
-        webhooks.MapPost("/", Create).WithName("CreateWebhook");
-        webhooks.MapGet("/{id:long}", Get).WithName("GetWebhook");
-        webhooks.MapPut("/{id:long}", Update).WithName("UpdateWebhook");
-        webhooks.MapDelete("/{id:long}", Delete).WithName("DeleteWebhook");
-        webhooks.MapGet("/{id:long}/deliveries", Deliveries).WithName("ListWebhookDeliveries");
-        webhooks.MapPost("/{id:long}/test", SendTest).WithName("TestWebhook");
+        webhooks.MapGet("/", List).WithName("ListWebhooks")
+            .WithSummary("List outgoing webhook endpoints");
+        webhooks.MapPost("/", Create).WithName("CreateWebhook")
+            .WithSummary("Register an outgoing webhook endpoint").WithDescription("The 201 alone carries the signing `secret`: keep it, it is not shown again. Loopback, link-local and private addresses are refused unless `Webhooks:AllowPrivateNetworks`.");
+        webhooks.MapGet("/{id:long}", Get).WithName("GetWebhook")
+            .WithSummary("Get an outgoing webhook endpoint");
+        webhooks.MapPut("/{id:long}", Update).WithName("UpdateWebhook")
+            .WithSummary("Change an endpoint's address, events or whether it is enabled");
+        webhooks.MapDelete("/{id:long}", Delete).WithName("DeleteWebhook")
+            .WithSummary("Delete an outgoing webhook endpoint");
+        webhooks.MapGet("/{id:long}/deliveries", Deliveries).WithName("ListWebhookDeliveries")
+            .WithSummary("List an endpoint's deliveries").WithDescription("Each event's status, attempts and the endpoint's last response.");
+        webhooks.MapPost("/{id:long}/test", SendTest).WithName("TestWebhook")
+            .WithSummary("Send a test event to an endpoint");
         return app;
     }
 

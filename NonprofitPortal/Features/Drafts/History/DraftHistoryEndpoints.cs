@@ -10,9 +10,12 @@ public static class DraftHistoryEndpoints
     /// <param name="drafts">The <c>/api/drafts</c> group (drafts.view).</param>
     public static RouteGroupBuilder MapDraftHistoryEndpoints(this RouteGroupBuilder drafts)
     {
-        drafts.MapGet("/{id:long}/versions", List).WithName("ListDraftVersions");
-        drafts.MapGet("/{id:long}/versions/{version:int}", Get).WithName("GetDraftVersion");
-        drafts.MapPost("/{id:long}/versions/{version:int}/restore", Restore).WithName("RestoreDraftVersion").RequireAuthorization(Permissions.DraftsEdit);
+        drafts.MapGet("/{id:long}/versions", List).WithName("ListDraftVersions")
+            .WithSummary("List a draft's versions").WithDescription("Newest first: who saved each and when, and whether it was an autosave or a restore.");
+        drafts.MapGet("/{id:long}/versions/{version:int}", Get).WithName("GetDraftVersion")
+            .WithSummary("Get one version of a draft").WithDescription("Its content, in a draft's shape.");
+        drafts.MapPost("/{id:long}/versions/{version:int}/restore", Restore).WithName("RestoreDraftVersion")
+            .WithSummary("Restore a version of a draft").WithDescription("Saved as a new version; with `If-Match`, a save made meanwhile gives 409.").RequireAuthorization(Permissions.DraftsEdit);
         return drafts;
     }
 

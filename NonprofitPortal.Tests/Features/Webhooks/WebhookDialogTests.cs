@@ -55,7 +55,8 @@ public sealed class WebhookDialogTests : MudTestContext
         var secret = (secretField.TagName == "INPUT" ? secretField : secretField.QuerySelector("input")!).GetAttribute("value");
         Assert.Matches("^whsec_[0-9a-f]{64}$", secret);
         var saved = Assert.Single(await Services.GetRequiredService<WebhookService>().ListAsync(Cancel), e => e.Url == url);
-        Assert.Equal(([WebhookEventTypes.CampaignStarted], false), (saved.Events, saved.Enabled));
+        Assert.Equal([WebhookEventTypes.CampaignStarted], saved.Events);
+        Assert.False(saved.Enabled);
         await DeleteAsync(saved.Id);
     }
 

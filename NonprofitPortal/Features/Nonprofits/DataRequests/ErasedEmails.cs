@@ -16,6 +16,12 @@ public sealed class ErasedEmails(SigningKeys keys)
 
     public string HashOf(string email) => ErasedEmailHash.Of(_key.Value, email);
 
+    /// <summary>
+    /// Loads (the first time: makes) the key now. Call it before opening a transaction that will
+    /// hash: on SQLite, making the key inside one waits on that transaction's own write lock.
+    /// </summary>
+    public void EnsureKey() => _ = _key.Value;
+
     /// <summary>When each of <paramref name="emails"/> that was erased was erased, keyed by the address as given.</summary>
     public async Task<Dictionary<string, DateTimeOffset>> ErasedAmongAsync(AppDbContext db, IReadOnlyCollection<string> emails, CancellationToken cancellationToken)
     {

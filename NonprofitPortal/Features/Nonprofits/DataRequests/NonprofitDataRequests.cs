@@ -64,6 +64,7 @@ public sealed class NonprofitDataRequests(
     {
         var now = time.GetUtcNow();
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        erasedEmails.EnsureKey();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var nonprofit = await db.Nonprofits.Where(n => n.Id == id).Select(n => new { n.Email, n.NormalizedEmail }).SingleOrDefaultAsync(cancellationToken);
         if (nonprofit is null)

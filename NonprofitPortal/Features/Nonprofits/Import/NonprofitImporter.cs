@@ -79,6 +79,7 @@ public sealed class NonprofitImporter(
         await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
         {
             db.ChangeTracker.AutoDetectChangesEnabled = false;
+            erasedEmails.EnsureKey();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var run = new ImportRun(db, bulkWriter, erasedEmails, existing, csv.HasTags, time.GetUtcNow());
             var records = 0L;

@@ -45,7 +45,7 @@ public sealed class MediaJourneyTests(BrowserHost app, ChromiumBrowser browser)
         await dropDialog.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
         await Assertions.Expect(editor.VisualBody.Locator("img")).ToHaveCountAsync(2);
 
-        await page.GetByTestId("attachment-upload").Locator("input[type=file]").SetInputFilesAsync(MediaSamples.PathOf(MediaSamples.Pdf));
+        await page.GetByTestId("attachment-upload").Locator("input[type=file]").ChooseFilesAsync(MediaSamples.PathOf(MediaSamples.Pdf));
         await Assertions.Expect(page.GetByTestId("attachment")).ToContainTextAsync("guidelines.pdf");
         await editor.SaveWithShortcutAsync();
         await Assertions.Expect(editor.SaveStatus).ToContainTextAsync("Saved at");

@@ -58,7 +58,7 @@ public sealed class DraftEditorPage(IPage page)
     public async Task InsertUploadedImageAsync(string path, string description)
     {
         var dialog = page.GetByRole(AriaRole.Dialog);
-        await dialog.GetByTestId("image-upload").Locator("input[type=file]").SetInputFilesAsync(path);
+        await dialog.GetByTestId("image-upload").Locator("input[type=file]").ChooseFilesAsync(path);
         await Assertions.Expect(dialog.GetByLabel("Image address")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("/media/[0-9]+/"));
         await dialog.GetByLabel("Text for those who cannot see it").FillAsync(description);
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Insert image" }).ClickAsync();

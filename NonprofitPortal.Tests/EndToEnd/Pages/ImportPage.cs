@@ -12,7 +12,7 @@ public sealed class ImportPage(IPage page)
 
     public async Task ChooseFileAsync(string fileName, string csv)
     {
-        await page.Locator("#csv-file").SetInputFilesAsync(new FilePayload
+        await page.Locator("#csv-file").ChooseFilesAsync(new FilePayload
         {
             Name = fileName,
             MimeType = "text/csv",

@@ -12,7 +12,7 @@ public sealed class MediaPage(IPage page)
 
     public ILocator Row(string name) => Rows.Filter(new() { HasText = name });
 
-    public async Task UploadAsync(string path) => await page.GetByTestId("image-upload").Locator("input[type=file]").SetInputFilesAsync(path);
+    public async Task UploadAsync(string path) => await page.GetByTestId("image-upload").Locator("input[type=file]").ChooseFilesAsync(path);
 
     /// <summary>Asks to delete <paramref name="name"/> and returns the dialog that answers.</summary>
     public async Task<ILocator> AskToDeleteAsync(string name)

@@ -56,6 +56,31 @@ public sealed class NonprofitDataRequestTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Editing_an_email_to_an_erased_address_is_refused_unless_it_is_deliberate()
+    {
+        var admin = await _host.AdminClientAsync();
+        var nonprofits = new NonprofitApi(admin);
+        var subject = await nonprofits.CreateAsync("Data Subject Trust", Email, "7 Privacy Lane");
+        var other = await nonprofits.CreateAsync("Other Trust", "other@gdpr.example", "8 Privacy Lane");
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/nonprofits/{subject.Id}/erase", null, Cancel)).StatusCode);
+
+        var refused = await admin.PutAsJsonAsync($"/api/nonprofits/{other.Id}", new { name = "Other Trust", address = "8 Privacy Lane", email = Email.ToLowerInvariant() }, Cancel);
+        var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync(Cancel)).RootElement;
+        var unchanged = await admin.GetFromJsonAsync<JsonElement>($"/api/nonprofits/{other.Id}", Cancel);
+        var renamedOnly = await admin.PutAsJsonAsync($"/api/nonprofits/{other.Id}", new { name = "Other Trust Ltd", address = "8 Privacy Lane", email = "other@gdpr.example" }, Cancel);
+        var deliberate = await admin.PutAsJsonAsync($"/api/nonprofits/{other.Id}", new { name = "Other Trust Ltd", address = "8 Privacy Lane", email = Email, readdErased = true }, Cancel);
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.StartsWith("This address was erased on request", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("other@gdpr.example", unchanged.GetProperty("email").GetString());
+        Assert.Equal(HttpStatusCode.OK, renamedOnly.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, deliberate.StatusCode);
+        await using var db = await DatabaseAsync();
+        Assert.False(await db.ErasedEmails.AnyAsync(Cancel));
+        Assert.Single(await db.AuditEntries.Where(e => e.Action == NonprofitAuditActions.ReaddedAfterErasure).ToListAsync(Cancel));
+    }
+
+    [Fact]
     public async Task An_erased_address_reimported_is_reported_as_erased_and_a_create_is_refused_unless_it_is_deliberate()
     {
         var admin = await _host.AdminClientAsync();

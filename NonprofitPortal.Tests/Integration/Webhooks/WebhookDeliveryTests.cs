@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using NonprofitPortal.Data;
@@ -108,6 +109,29 @@ public sealed class WebhookDeliveryTests
         {
             Assert.Equal(3, await db.WebhookDeliveries.CountAsync(d => d.EndpointId == created.Id, Cancel));
         }
+    }
+
+    [Fact]
+    public async Task Staff_opting_a_nonprofit_out_raises_unsubscribed_and_opting_it_back_in_raises_nothing()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var host = await StartHostAsync();
+        var admin = await host.AdminClientAsync();
+        await CreateAsync(admin, receiver.Url, WebhookEventTypes.NonprofitUnsubscribed);
+        await new CampaignApi(admin).ImportRecipientsAsync("byhand", 1);
+        var nonprofit = Assert.Single(await NonprofitIdsAsync(host, "byhand"));
+        var editor = host.Services.GetRequiredService<NonprofitEditor>();
+        var staff = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, PortalHost.AdminEmail)], "test"));
+
+        await editor.SetOptedOutAsync(nonprofit, optedOut: true, staff, Cancel);
+        await editor.SetOptedOutAsync(nonprofit, optedOut: true, staff, Cancel);
+        await editor.SetOptedOutAsync(nonprofit, optedOut: false, staff, Cancel);
+        await DeliverAsync(host);
+
+        var received = Json(Assert.Single(receiver.Received).Body);
+        Assert.Equal(WebhookEventTypes.NonprofitUnsubscribed, received.GetProperty("type").GetString());
+        Assert.Equal(nonprofit, received.GetProperty("data").GetProperty("nonprofitId").GetInt64());
+        Assert.Equal("staff", received.GetProperty("data").GetProperty("reason").GetString());
     }
 
     private static async Task<PortalHost> StartHostAsync()

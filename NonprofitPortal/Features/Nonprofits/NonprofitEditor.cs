@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using NonprofitPortal.Data;
 using NonprofitPortal.Features.Accounts;
 using NonprofitPortal.Features.Nonprofits.DataRequests;
+using NonprofitPortal.Features.Webhooks;
 
 namespace NonprofitPortal.Features.Nonprofits;
 
@@ -12,6 +13,7 @@ public sealed class NonprofitEditor(
     NonprofitDirectory directory,
     ErasedEmails erasedEmails,
     AuditLog auditLog,
+    WebhookOutbox webhooks,
     TimeProvider time)
 {
     public async Task<OperationResult<NonprofitSummary>> CreateAsync(NonprofitInput input, ClaimsPrincipal actingUser, CancellationToken cancellationToken)
@@ -28,17 +30,9 @@ public sealed class NonprofitEditor(
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var erased = await erasedEmails.ErasedAmongAsync(db, [fields.NormalizedEmail], cancellationToken);
-        if (erased.TryGetValue(fields.NormalizedEmail, out var erasedAt))
+        if (await RefuseOrReaddErasedAsync(db, fields, input.ReaddErased, actingUser, cancellationToken) is { } erased)
         {
-            if (!input.ReaddErased)
-            {
-                return OperationResult<NonprofitSummary>.From(OperationResult.Conflict(ErasedEmails.ErasedMessage(erasedAt)));
-            }
-
-            var hash = erasedEmails.HashOf(fields.NormalizedEmail);
-            await db.ErasedEmails.Where(e => e.Hash == hash).ExecuteDeleteAsync(cancellationToken);
-            await auditLog.RecordAsync(Actor.From(actingUser), NonprofitAuditActions.ReaddedAfterErasure, fields.Name, $"erased on {erasedAt.UtcDateTime:yyyy-MM-dd}", cancellationToken);
+            return OperationResult<NonprofitSummary>.From(erased);
         }
 
         var now = time.GetUtcNow();
@@ -81,6 +75,12 @@ public sealed class NonprofitEditor(
             return OperationResult<NonprofitSummary>.From(taken);
         }
 
+        if (fields.NormalizedEmail != nonprofit.NormalizedEmail
+            && await RefuseOrReaddErasedAsync(db, fields, input.ReaddErased, actingUser, cancellationToken) is { } erased)
+        {
+            return OperationResult<NonprofitSummary>.From(erased);
+        }
+
         nonprofit.Apply(fields, replaceTags: input.Tags is not null, time.GetUtcNow());
         if (await SaveAsync(db, fields, id, cancellationToken) is { } failure)
         {
@@ -89,6 +89,30 @@ public sealed class NonprofitEditor(
 
         await auditLog.RecordAsync(Actor.From(actingUser), NonprofitAuditActions.Edited, $"{fields.Name} <{fields.Email}>", null, cancellationToken);
         return OperationResult<NonprofitSummary>.Ok((await directory.FindAsync(id, cancellationToken))!);
+    }
+
+    /// <summary>
+    /// An address erased on request comes back only when the user says so (<c>readdErased</c>):
+    /// a conflict naming the erasure otherwise; re-adding forgets the erasure and audits it.
+    /// </summary>
+    private async Task<OperationResult?> RefuseOrReaddErasedAsync(
+        AppDbContext db, NonprofitFields fields, bool readdErased, ClaimsPrincipal actingUser, CancellationToken cancellationToken)
+    {
+        var erased = await erasedEmails.ErasedAmongAsync(db, [fields.NormalizedEmail], cancellationToken);
+        if (!erased.TryGetValue(fields.NormalizedEmail, out var erasedAt))
+        {
+            return null;
+        }
+
+        if (!readdErased)
+        {
+            return OperationResult.Conflict(ErasedEmails.ErasedMessage(erasedAt));
+        }
+
+        var hash = erasedEmails.HashOf(fields.NormalizedEmail);
+        await db.ErasedEmails.Where(e => e.Hash == hash).ExecuteDeleteAsync(cancellationToken);
+        await auditLog.RecordAsync(Actor.From(actingUser), NonprofitAuditActions.ReaddedAfterErasure, fields.Name, $"erased on {erasedAt.UtcDateTime:yyyy-MM-dd}", cancellationToken);
+        return null;
     }
 
     public async Task<OperationResult<NonprofitSummary>> SetOptedOutAsync(long id, bool optedOut, ClaimsPrincipal actingUser, CancellationToken cancellationToken)
@@ -106,6 +130,11 @@ public sealed class NonprofitEditor(
             nonprofit.OptedOutAt = optedOut ? now : null;
             nonprofit.UpdatedAt = now;
             nonprofit.Version++;
+            if (optedOut)
+            {
+                await webhooks.NonprofitAsync(db, WebhookEventTypes.NonprofitUnsubscribed, id, "staff", cancellationToken);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
             await auditLog.RecordAsync(
                 Actor.From(actingUser),

@@ -8,6 +8,10 @@ namespace NonprofitPortal.Tests.Components;
 /// <summary>A bUnit context with MudBlazor's services and the providers its popovers, dialogs and snackbars need.</summary>
 public abstract class MudTestContext : BunitContext
 {
+    // bUnit's 1 s default is shorter than a debounced search against the real database takes
+    // while the whole suite shares two cores; a passing wait still returns at the first good render.
+    static MudTestContext() => DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+
     protected MudTestContext()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;

@@ -50,6 +50,10 @@ public sealed class SendDraftDialogTests : MudTestContext
 
     private static CancellationToken Cancel => Xunit.TestContext.Current.CancellationToken;
 
+    /// <summary>The host's launcher as a host with <c>Campaigns:RequireApproval</c> makes it: the dialog asks it what a launch would do.</summary>
+    private void RequireApproval() =>
+        Services.AddSingleton(ActivatorUtilities.CreateInstance<CampaignLauncher>(_host.Services, Options.Create(new CampaignsOptions { RequireApproval = true })));
+
     [Fact]
     public async Task The_dialog_counts_recipients_the_opted_out_left_out_the_cc_copies_and_every_message()
     {
@@ -97,7 +101,7 @@ public sealed class SendDraftDialogTests : MudTestContext
     [Fact]
     public async Task With_approval_required_the_dialog_tells_a_sender_without_the_permission_that_it_will_wait()
     {
-        Services.AddSingleton(Options.Create(new CampaignsOptions { RequireApproval = true }));
+        RequireApproval();
         await AddNonprofitsAsync("dialog-approval", 2);
         var draft = await AddDraftAsync("dialog-approval", "<p>Hello {{ nonprofit.name }}</p>", []);
 
@@ -111,7 +115,7 @@ public sealed class SendDraftDialogTests : MudTestContext
     [Fact]
     public async Task With_approval_required_an_approver_is_not_told_to_wait()
     {
-        Services.AddSingleton(Options.Create(new CampaignsOptions { RequireApproval = true }));
+        RequireApproval();
         _authorization.SetClaims(new Claim(Permissions.ClaimType, Permissions.CampaignsApprove));
         await AddNonprofitsAsync("dialog-approver", 2);
         var draft = await AddDraftAsync("dialog-approver", "<p>Hello {{ nonprofit.name }}</p>", []);

@@ -35,6 +35,19 @@ public sealed class CampaignLauncher(
 {
     private const int InsertChunk = 2000;
 
+    /// <summary>What <see cref="LaunchDraftAsync"/> would send for <paramref name="user"/>; null when the draft is gone.</summary>
+    public async Task<LaunchPreview?> PreviewDraftLaunchAsync(long draftId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var draft = await drafts.FindAsync(draftId, cancellationToken);
+        if (draft is null)
+        {
+            return null;
+        }
+
+        var count = await recipients.CountAsync(draft.Recipients, cancellationToken);
+        return new LaunchPreview(count, draft.Cc.Count, draft.Tracking, AwaitsApproval(user));
+    }
+
     /// <param name="sendAt">When to start sending; null for at once.</param>
     /// <param name="tracking">What to track, chosen in the send dialog; null for what the draft says.</param>
     public async Task<OperationResult<LaunchedCampaign>> LaunchDraftAsync(
@@ -100,7 +113,7 @@ public sealed class CampaignLauncher(
         // Tracking written into the body in its layout once, here: per message only the recipient's addresses differ.
         var tracking = input.Tracking ?? trackingOptions.Value.Default;
         var tracked = TrackedTemplate.Track(body!, tracking, publicAddress.Base);
-        var awaitsApproval = ApprovalRules.NeedsApproval(campaignsOptions.Value.RequireApproval, CampaignApprovals.MayApprove(user));
+        var awaitsApproval = AwaitsApproval(user);
         var campaign = new Campaign
         {
             Name = valid.Name,
@@ -234,4 +247,6 @@ public sealed class CampaignLauncher(
 
     private static OperationResult<LaunchedCampaign> Invalid(string field, string message) =>
         OperationResult<LaunchedCampaign>.From(OperationResult.Invalid(field, message));
+
+    private bool AwaitsApproval(ClaimsPrincipal user) => ApprovalRules.NeedsApproval(campaignsOptions.Value.RequireApproval, CampaignApprovals.MayApprove(user));
 }

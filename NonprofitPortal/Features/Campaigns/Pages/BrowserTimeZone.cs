@@ -11,12 +11,12 @@ public sealed record BrowserTimeZone(string Name, TimeZoneInfo Zone)
 {
     public static BrowserTimeZone Utc { get; } = new("UTC", TimeZoneInfo.Utc);
 
-    public static async Task<BrowserTimeZone> ReadAsync(IJSRuntime js)
+    public static async Task<BrowserTimeZone> ReadAsync(IJSRuntime js, CancellationToken cancellationToken)
     {
         try
         {
-            await using var module = await js.InvokeAsync<IJSObjectReference>("import", "./js/time-zone.js");
-            var reported = await module.InvokeAsync<Reported?>("timeZone");
+            await using var module = await js.InvokeAsync<IJSObjectReference>("import", cancellationToken, "./js/time-zone.js");
+            var reported = await module.InvokeAsync<Reported?>("timeZone", cancellationToken);
             return reported is null ? Utc : From(reported.Id, reported.OffsetMinutes);
         }
         catch (Exception exception) when (exception is JSException or JSDisconnectedException or InvalidOperationException or TaskCanceledException)

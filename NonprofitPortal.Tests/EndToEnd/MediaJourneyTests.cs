@@ -55,7 +55,7 @@ public sealed class MediaJourneyTests(BrowserHost app, ChromiumBrowser browser)
         await media.Search.FillAsync("logo");
         await Assertions.Expect(media.Row("logo.png").First).ToBeVisibleAsync();
         var dialog = await media.AskToDeleteAsync("logo.png");
-        await Assertions.Expect(dialog).ToContainTextAsync("1 draft and 0 layouts show it");
+        await Assertions.Expect(dialog).ToContainTextAsync("1 draft uses it");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
         await Assertions.Expect(page.GetByText("“logo.png” was deleted.")).ToBeVisibleAsync();
         using var anonymous = new HttpClient();

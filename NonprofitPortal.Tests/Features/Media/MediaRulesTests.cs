@@ -63,9 +63,11 @@ public sealed class MediaRulesTests
     [Fact]
     public void A_file_a_campaign_shows_is_kept_and_one_only_drafts_show_may_go_with_a_warning()
     {
-        Assert.Contains("it is kept", MediaRules.DeleteProblem(new MediaUsage(1, 0, 0)), StringComparison.Ordinal);
-        Assert.Null(MediaRules.DeleteProblem(new MediaUsage(0, 2, 1)));
-        Assert.Equal(" 2 drafts and 1 layout show it: they will show a broken image until it is taken out of them.", MediaRules.DeleteWarning(new MediaUsage(0, 2, 1)));
+        Assert.Contains("it is kept", MediaRules.DeleteProblem(new MediaUsage(1, 0, 0, 0)), StringComparison.Ordinal);
+        Assert.Null(MediaRules.DeleteProblem(new MediaUsage(0, 2, 1, 3)));
+        Assert.Equal(" 2 drafts and 1 layout use it: where it is an image it shows broken until it is taken out, where it is attached it is dropped.", MediaRules.DeleteWarning(new MediaUsage(0, 2, 1, 0)));
+        Assert.Equal(" 1 draft, 2 layouts and 3 templates use it: where it is an image it shows broken until it is taken out, where it is attached it is dropped.", MediaRules.DeleteWarning(new MediaUsage(0, 1, 2, 3)));
+        Assert.Equal(" 1 template uses it: where it is an image it shows broken until it is taken out, where it is attached it is dropped.", MediaRules.DeleteWarning(new MediaUsage(0, 0, 0, 1)));
         Assert.Equal("", MediaRules.DeleteWarning(MediaUsage.None));
     }
 }

@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Claims;
 using System.Text.Json;
+using NonprofitPortal.Features.Layouts;
+using NonprofitPortal.Features.Media;
 using NonprofitPortal.Features.Media.Api;
+using NonprofitPortal.Features.TemplateLibrary;
 using NonprofitPortal.Tests.Features.Media;
 using NonprofitPortal.Tests.Integration.Nonprofits;
 
@@ -129,6 +133,25 @@ public sealed class MediaApiTests(SqliteHost fixture)
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(new Uri(inCampaign.Url).AbsolutePath, Cancel)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(new Uri(inDraft.Url).AbsolutePath, Cancel)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.DeleteAsync($"/api/media/{inDraft.Id}", Cancel)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_template_that_shows_or_attaches_a_file_counts_as_using_it_and_deleting_the_file_drops_the_attachment()
+    {
+        using var admin = await Host.AdminClientAsync();
+        var media = new MediaApi(admin);
+        var shown = await media.UploadAsync("template-photo.jpg", MediaSamples.Read(MediaSamples.Jpeg));
+        var attached = await media.UploadAsync("template-attached.jpg", MediaSamples.Read(MediaSamples.Jpeg));
+        var templates = Host.Services.GetRequiredService<TemplateLibraryService>();
+        var template = (await templates.CreateAsync(
+            new TemplateInput("Uses two files", null, "Hello", $"<p><img src=\"{shown.Url}\" alt=\"A photo\"></p>", LayoutChoice.Default, [], [attached.Id]),
+            new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, PortalHost.AdminEmail)], "test")), Cancel)).Value!;
+        var usage = Host.Services.GetRequiredService<MediaService>();
+
+        Assert.Equal(1, (await usage.UsageAsync(shown.Id, Cancel)).Templates);
+        Assert.Equal(1, (await usage.UsageAsync(attached.Id, Cancel)).Templates);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/media/{attached.Id}", Cancel)).StatusCode);
+        Assert.Empty((await templates.FindAsync(template.Id, Cancel))!.Attachments);
     }
 
     [Fact]

@@ -80,11 +80,15 @@ public static class MediaRules
             ? $"Campaigns already sent show this file ({usage.Campaigns:N0}); it is kept so that their messages keep their images."
             : null;
 
-    /// <summary>What deleting does to the drafts and layouts that show the file, in words (empty when none do).</summary>
-    public static string DeleteWarning(MediaUsage usage) =>
-        usage.Drafts + usage.Layouts == 0
+    /// <summary>What deleting does to the drafts, layouts and templates that use the file, in words (empty when none do).</summary>
+    public static string DeleteWarning(MediaUsage usage)
+    {
+        string[] users = [.. new[] { (usage.Drafts, "draft"), (usage.Layouts, "layout"), (usage.Templates, "template") }
+            .Where(user => user.Item1 > 0).Select(user => Count(user.Item1, user.Item2))];
+        return users.Length == 0
             ? ""
-            : $" {Count(usage.Drafts, "draft")} and {Count(usage.Layouts, "layout")} show it: they will show a broken image until it is taken out of them.";
+            : $" {string.Join(", ", users[..^1])}{(users.Length > 1 ? " and " : "")}{users[^1]} {(usage.Drafts + usage.Layouts + usage.Templates == 1 ? "uses" : "use")} it: where it is an image it shows broken until it is taken out, where it is attached it is dropped.";
+    }
 
     /// <summary>What a page or a message links to: its path under the public address.</summary>
     public static string RelativeUrl(long id, string name) => $"media/{id}/{name}";

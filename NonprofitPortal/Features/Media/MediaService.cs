@@ -64,8 +64,8 @@ public sealed class MediaService(
     }
 
     /// <summary>
-    /// Where the file shows: by its address in the campaigns' frozen bodies and in drafts and
-    /// layouts (an image is referred to by its URL, whatever host it was written with), and as an attachment.
+    /// Where the file shows: by its address in the campaigns' frozen bodies and in drafts, layouts
+    /// and templates (an image is referred to by its URL, whatever host it was written with), and as an attachment.
     /// </summary>
     public async Task<MediaUsage> UsageAsync(long id, CancellationToken cancellationToken)
     {
@@ -74,10 +74,11 @@ public sealed class MediaService(
         return new MediaUsage(
             await db.Campaigns.CountAsync(c => c.BodyTemplate.Contains(marker) || db.CampaignAttachments.Any(a => a.CampaignId == c.Id && a.MediaFileId == id), cancellationToken),
             await db.EmailDrafts.CountAsync(d => d.BodyTemplate.Contains(marker) || d.Attachments.Any(a => a.MediaFileId == id), cancellationToken),
-            await db.EmailLayouts.CountAsync(l => l.Html.Contains(marker), cancellationToken));
+            await db.EmailLayouts.CountAsync(l => l.Html.Contains(marker), cancellationToken),
+            await db.DraftTemplates.CountAsync(t => t.BodyTemplate.Contains(marker) || t.Attachments.Any(a => a.MediaFileId == id), cancellationToken));
     }
 
-    /// <summary>Deletes a file no campaign uses; drafts and layouts that show it lose the image.</summary>
+    /// <summary>Deletes a file no campaign uses; drafts, layouts and templates that show it lose the image, those that attach it the attachment.</summary>
     public async Task<OperationResult> DeleteAsync(long id, ClaimsPrincipal actingUser, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);

@@ -132,6 +132,28 @@ public sealed class TemplateLibraryPagesTests : MudTestContext
     }
 
     [Fact]
+    public async Task Save_as_template_under_a_taken_name_offers_to_replace_that_template_and_replaces_only_its_content()
+    {
+        var taken = await AddTemplateAsync("Replace me");
+        var draft = (await _host.Services.GetRequiredService<DraftService>().CreateAsync(
+            new DraftInput("Newer letter", "Newer subject", "<p>Newer body</p>", RecipientSelection.None, ["board@foundation.test"]), Admin, Cancel)).Value!;
+        var editor = RenderEditor(draft);
+        editor.WaitForElement("#subject-template", Patience);
+
+        editor.FindAll("button").Single(b => b.TextContent.Trim() == "Save as template").Click();
+        editor.WaitForAssertion(() => Assert.Equal(2, editor.FindAll(".mud-dialog input").Count), Patience);
+        editor.FindAll(".mud-dialog input")[0].Input(taken.Name.ToUpperInvariant());
+        editor.Find("#template-details-form").Submit();
+        editor.WaitForElement("[data-testid=template-replace]", Patience).Click();
+
+        editor.WaitForAssertion(() => Assert.Contains("Saved as the template", editor.Markup), Patience);
+        var replaced = await Templates.FindAsync(taken.Id, Cancel);
+        Assert.Equal(("Newer subject", "<p>Newer body</p>"), (replaced!.SubjectTemplate, replaced.BodyTemplate));
+        Assert.Equal(["board@foundation.test"], replaced.Cc);
+        Assert.Single(await Templates.ListAsync(taken.Name, Cancel));
+    }
+
+    [Fact]
     public async Task New_from_template_on_the_drafts_list_picks_with_enter_and_opens_the_new_draft()
     {
         var template = await AddTemplateAsync("Pick me");

@@ -127,16 +127,36 @@ public sealed class TemplateLibraryService(
     }
 
     /// <summary>A new template holding the saved draft's subject, body, layout, CC and attachments (not its recipients).</summary>
-    public async Task<OperationResult<TemplateDetails>> SaveFromDraftAsync(long draftId, string? name, string? description, ClaimsPrincipal actingUser, CancellationToken cancellationToken)
+    public async Task<OperationResult<TemplateDetails>> SaveFromDraftAsync(long draftId, string? name, string? description, ClaimsPrincipal actingUser, CancellationToken cancellationToken) =>
+        await drafts.FindAsync(draftId, cancellationToken) is { } draft
+            ? await CreateAsync(FromDraft(draft, name, description), actingUser, cancellationToken)
+            : OperationResult<TemplateDetails>.From(DraftNotFound());
+
+    /// <summary>
+    /// "Save as template" over the template called <paramref name="name"/> (in any case): it takes
+    /// the saved draft's content and the description given, and keeps its id. A new template when
+    /// none has that name (any more).
+    /// </summary>
+    public async Task<OperationResult<TemplateDetails>> ReplaceFromDraftAsync(long draftId, string? name, string? description, ClaimsPrincipal actingUser, CancellationToken cancellationToken)
     {
         if (await drafts.FindAsync(draftId, cancellationToken) is not { } draft)
         {
-            return OperationResult<TemplateDetails>.From(OperationResult.NotFound("That draft does not exist (any more)."));
+            return OperationResult<TemplateDetails>.From(DraftNotFound());
         }
 
-        var input = new TemplateInput(name, description, draft.SubjectTemplate, draft.BodyTemplate, draft.Layout, draft.Cc, draft.Attachments.Select(a => a.MediaId).ToList());
-        return await CreateAsync(input, actingUser, cancellationToken);
+        var lowered = (name ?? "").Trim().ToLowerInvariant();
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var existing = await db.DraftTemplates.Where(t => t.Name.ToLower() == lowered).Select(t => (long?)t.Id).SingleOrDefaultAsync(cancellationToken);
+        var input = FromDraft(draft, name, description);
+        return existing is { } id
+            ? await UpdateAsync(id, input, null, actingUser, cancellationToken)
+            : await CreateAsync(input, actingUser, cancellationToken);
     }
+
+    private static TemplateInput FromDraft(DraftDetails draft, string? name, string? description) =>
+        new(name, description, draft.SubjectTemplate, draft.BodyTemplate, draft.Layout, draft.Cc, draft.Attachments.Select(a => a.MediaId).ToList());
+
+    private static OperationResult DraftNotFound() => OperationResult.NotFound("That draft does not exist (any more).");
 
     /// <summary>A new draft made by the Drafts feature from what the template holds.</summary>
     /// <param name="adjust">Changes the draft's input before it is created (an API request's own fields); null to take the template as it is.</param>

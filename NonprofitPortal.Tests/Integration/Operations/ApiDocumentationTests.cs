@@ -68,6 +68,22 @@ public sealed class ApiDocumentationTests(SqliteHost fixture)
         Assert.Equal(HttpStatusCode.OK, scalar.StatusCode);
     }
 
+    [Fact]
+    public async Task Conflict_is_documented_only_where_an_endpoint_can_answer_it_with_when_it_does()
+    {
+        var conflicts = (await OperationsAsync())
+            .Where(operation => operation.Body["responses"]?["409"] is not null)
+            .ToDictionary(operation => operation.Name, operation => (string?)operation.Body["responses"]!["409"]!["description"]);
+
+        Assert.Contains("If-Match", conflicts["PUT /api/drafts/{id}"], StringComparison.Ordinal);
+        Assert.Contains("name", conflicts["POST /api/templates"], StringComparison.Ordinal);
+        Assert.Contains("default", conflicts["DELETE /api/layouts/{id}"], StringComparison.Ordinal);
+        Assert.DoesNotContain("DELETE /api/drafts/{id}", conflicts.Keys);
+        Assert.DoesNotContain("PUT /api/webhooks/{id}", conflicts.Keys);
+        Assert.DoesNotContain("POST /api/drafts/{id}/preview", conflicts.Keys);
+        Assert.All(conflicts, conflict => Assert.False(string.IsNullOrWhiteSpace(conflict.Value), $"{conflict.Key} has 409 without saying when."));
+    }
+
     private async Task<List<(string Name, JsonObject Body)>> OperationsAsync()
     {
         var document = JsonNode.Parse(await _host.CreateClient().GetStringAsync("/openapi/v1.json", Cancel))!;

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using NonprofitPortal.Features.Accounts.Api;
 using NonprofitPortal.Features.Operations;
+using NonprofitPortal.Features.Operations.ApiDocs;
 
 namespace NonprofitPortal.Features.Accounts;
 
@@ -21,21 +22,21 @@ public static class AccountsEndpoints
             .WithSummary("List users");
         users.MapGet("/{id}", GetUser).WithName("GetUser")
             .WithSummary("Get a user");
-        users.MapPost("/", CreateUser).WithName("CreateUser")
+        users.MapPost("/", CreateUser).WithName("CreateUser").Conflicts("A user with that email exists.")
             .WithSummary("Create a user").WithDescription("With a password and roles (e.g. `Staff`).");
-        users.MapPut("/{id}", UpdateUser).WithName("UpdateUser")
+        users.MapPut("/{id}", UpdateUser).WithName("UpdateUser").Conflicts("The change would leave no (active) administrator, or it locks the caller's own account.")
             .WithSummary("Change a user's roles or lock them out");
-        users.MapDelete("/{id}", DeleteUser).WithName("DeleteUser")
+        users.MapDelete("/{id}", DeleteUser).WithName("DeleteUser").Conflicts("It is the caller's own account, or the last administrator.")
             .WithSummary("Delete a user");
 
         var roles = app.MapGroup("/api/roles").WithTags("Roles").RequireAuthorization(Permissions.UsersManage);
         roles.MapGet("/", ListRoles).WithName("ListRoles")
             .WithSummary("List roles and their permissions");
-        roles.MapPost("/", CreateRole).WithName("CreateRole")
+        roles.MapPost("/", CreateRole).WithName("CreateRole").Conflicts("A role with that name exists.")
             .WithSummary("Create a custom role");
-        roles.MapPut("/{id}", UpdateRole).WithName("UpdateRole")
+        roles.MapPut("/{id}", UpdateRole).WithName("UpdateRole").Conflicts("It is a built-in role, or another role has that name.")
             .WithSummary("Change a role's permissions");
-        roles.MapDelete("/{id}", DeleteRole).WithName("DeleteRole")
+        roles.MapDelete("/{id}", DeleteRole).WithName("DeleteRole").Conflicts("It is a built-in role, or users still hold it.")
             .WithSummary("Delete a custom role");
 
         app.MapGet("/api/audit", ListAudit).WithName("ListAuditEntries")

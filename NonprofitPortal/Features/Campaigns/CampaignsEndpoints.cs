@@ -11,6 +11,7 @@ using NonprofitPortal.Features.Campaigns.Sends;
 using NonprofitPortal.Features.Drafts;
 using NonprofitPortal.Features.Layouts;
 using NonprofitPortal.Features.Nonprofits;
+using NonprofitPortal.Features.Operations.ApiDocs;
 using NonprofitPortal.Features.Tracking;
 
 namespace NonprofitPortal.Features.Campaigns;
@@ -39,23 +40,23 @@ public static class CampaignsEndpoints
         campaigns.MapPost("/", Launch).WithName("LaunchCampaign")
             .WithSummary("Send a one-shot campaign").WithDescription("Freezes the subject and body and queues one send per recipient. An `Idempotency-Key` header makes a repeated POST return the first campaign.").RequireAuthorization(Permissions.CampaignsSend);
         campaigns.MapPost("/{id:long}/pause", (long id, CampaignService service, ClaimsPrincipal user, CancellationToken ct) => Steer(id, service, service.PauseAsync(id, user, ct), ct))
-            .WithName("PauseCampaign")
+            .WithName("PauseCampaign").Conflicts("The campaign is neither queued nor sending (it is scheduled, paused, awaiting approval or over).")
                 .WithSummary("Pause a sending campaign").WithDescription("Sends already on the wire finish; nothing new starts until it is resumed.").RequireAuthorization(Permissions.CampaignsSend);
         campaigns.MapPost("/{id:long}/resume", (long id, CampaignService service, ClaimsPrincipal user, CancellationToken ct) => Steer(id, service, service.ResumeAsync(id, user, ct), ct))
-            .WithName("ResumeCampaign")
+            .WithName("ResumeCampaign").Conflicts("The campaign is not paused.")
                 .WithSummary("Resume a paused campaign").RequireAuthorization(Permissions.CampaignsSend);
         campaigns.MapPost("/{id:long}/cancel", (long id, CampaignService service, ClaimsPrincipal user, CancellationToken ct) => Steer(id, service, service.CancelAsync(id, user, ct), ct))
-            .WithName("CancelCampaign")
+            .WithName("CancelCampaign").Conflicts("The campaign is over: completed, cancelled or rejected.")
                 .WithSummary("Cancel a campaign").WithDescription("Pending sends are cancelled; what was sent stays sent.").RequireAuthorization(Permissions.CampaignsSend);
-        campaigns.MapPost("/{id:long}/retry-failed", RetryFailed).WithName("RetryFailedSends")
+        campaigns.MapPost("/{id:long}/retry-failed", RetryFailed).WithName("RetryFailedSends").Conflicts("The campaign has no failed sends, or it was cancelled.")
             .WithSummary("Retry a campaign's failed sends").WithDescription("Failed sends are queued again (suppressed and opted-out recipients are not).").RequireAuthorization(Permissions.CampaignsSend);
         campaigns.MapPost("/{id:long}/approve", (long id, CampaignService service, CampaignApprovals approvals, ClaimsPrincipal user, CancellationToken ct) =>
                 Steer(id, service, Untyped(approvals.ApproveAsync(id, user, ct)), ct))
-            .WithName("ApproveCampaign")
+            .WithName("ApproveCampaign").Conflicts("The campaign is not awaiting approval, or it is the approver's own.")
                 .WithSummary("Approve a campaign awaiting approval").WithDescription("It starts, or waits for its scheduled time. Needs `campaigns.approve`; nobody approves their own campaign (409).").RequireAuthorization(Permissions.CampaignsApprove);
         campaigns.MapPost("/{id:long}/reject", (long id, RejectRequest request, CampaignService service, CampaignApprovals approvals, ClaimsPrincipal user, CancellationToken ct) =>
                 Steer(id, service, approvals.RejectAsync(id, request.Reason, user, ct), ct))
-            .WithName("RejectCampaign")
+            .WithName("RejectCampaign").Conflicts("The campaign is not awaiting approval, or it is the reviewer's own.")
                 .WithSummary("Reject a campaign awaiting approval").WithDescription("With a `reason` the sender sees; its pending sends are removed. Nobody rejects their own campaign (409).").RequireAuthorization(Permissions.CampaignsApprove);
         app.MapHub<CampaignsHub>(CampaignsHub.Path);
         return app;

@@ -8,6 +8,7 @@ using NonprofitPortal.Features.Drafts.Api;
 using NonprofitPortal.Features.Drafts.History;
 using NonprofitPortal.Features.Layouts;
 using NonprofitPortal.Features.Nonprofits;
+using NonprofitPortal.Features.Operations.ApiDocs;
 using NonprofitPortal.Features.TemplateLibrary;
 
 namespace NonprofitPortal.Features.Drafts;
@@ -23,7 +24,7 @@ public static class DraftsEndpoints
             .WithSummary("Get a draft").WithDescription("The `ETag` header is the version to send back in `If-Match` when changing it.");
         drafts.MapPost("/", Create).WithName("CreateDraft")
             .WithSummary("Create a draft").RequireAuthorization(Permissions.DraftsEdit);
-        drafts.MapPut("/{id:long}", Update).WithName("UpdateDraft")
+        drafts.MapPut("/{id:long}", Update).WithName("UpdateDraft").Conflicts("A stale `If-Match`: someone else saved the draft since.")
             .WithSummary("Change a draft").WithDescription("Requires `If-Match` with the ETag from GET; 409 when someone else saved in between.").RequireAuthorization(Permissions.DraftsEdit);
         drafts.MapDelete("/{id:long}", Delete).WithName("DeleteDraft")
             .WithSummary("Delete a draft").RequireAuthorization(Permissions.DraftsEdit);

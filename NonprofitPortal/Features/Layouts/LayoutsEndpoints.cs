@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NonprofitPortal.Features.Accounts;
 using NonprofitPortal.Features.Layouts.Api;
+using NonprofitPortal.Features.Operations.ApiDocs;
 
 namespace NonprofitPortal.Features.Layouts;
 
@@ -17,9 +18,9 @@ public static class LayoutsEndpoints
             .WithSummary("Get an email layout");
         layouts.MapPost("/", Create).WithName("CreateLayout")
             .WithSummary("Create an email layout").WithDescription("The HTML must contain `{{ content }}` where the email's body goes.").RequireAuthorization(Permissions.LayoutsManage);
-        layouts.MapPut("/{id:long}", Update).WithName("UpdateLayout")
+        layouts.MapPut("/{id:long}", Update).WithName("UpdateLayout").Conflicts("A stale `If-Match` (someone else changed the layout since), or the change would leave no default layout.")
             .WithSummary("Change an email layout").RequireAuthorization(Permissions.LayoutsManage);
-        layouts.MapDelete("/{id:long}", Delete).WithName("DeleteLayout")
+        layouts.MapDelete("/{id:long}", Delete).WithName("DeleteLayout").Conflicts("It is the default layout: make another one the default first.")
             .WithSummary("Delete an email layout").WithDescription("Campaigns already launched keep their frozen copy.").RequireAuthorization(Permissions.LayoutsManage);
         return app;
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using NonprofitPortal.Features.Accounts;
 using NonprofitPortal.Features.Media.Api;
+using NonprofitPortal.Features.Operations.ApiDocs;
 
 namespace NonprofitPortal.Features.Media;
 
@@ -22,7 +23,7 @@ public static class MediaEndpoints
         // SameSite=Lax, so another site's form cannot post with it.
         media.MapPost("/", Upload).WithName("UploadMedia")
             .WithSummary("Upload an image or attachment").WithDescription("multipart/form-data with a `file` field; the type is checked from the content (SVG is refused).").RequireAuthorization(Permissions.DraftsEdit).DisableAntiforgery();
-        media.MapDelete("/{id:long}", Delete).WithName("DeleteMedia")
+        media.MapDelete("/{id:long}", Delete).WithName("DeleteMedia").Conflicts("A campaign already sent shows or attaches the file: it is kept for their messages.")
             .WithSummary("Delete a media file").WithDescription("409 while a sent campaign uses it.").RequireAuthorization(Permissions.DraftsEdit);
 
         // Recipients' mail clients fetch images without signing in.

@@ -6,6 +6,7 @@ using NonprofitPortal.Features.Accounts;
 using NonprofitPortal.Features.Nonprofits.Api;
 using NonprofitPortal.Features.Nonprofits.DataRequests;
 using NonprofitPortal.Features.Nonprofits.Import;
+using NonprofitPortal.Features.Operations.ApiDocs;
 
 namespace NonprofitPortal.Features.Nonprofits;
 
@@ -32,9 +33,9 @@ public static class NonprofitsEndpoints
             .WithSummary("Export everything held about a nonprofit").WithDescription("The record, tags, campaigns received, events and audit entries, as JSON (a data request).").RequireAuthorization(Permissions.NonprofitsEdit);
         nonprofits.MapPost("/{id:long}/erase", Erase).WithName("EraseNonprofit")
             .WithSummary("Erase a nonprofit").WithDescription("The record is deleted, its send history anonymised but kept for counts, and its address kept only as a keyed hash so a later import or create flags it.").RequireAuthorization(Permissions.NonprofitsEdit);
-        nonprofits.MapPost("/", Create).WithName("CreateNonprofit")
+        nonprofits.MapPost("/", Create).WithName("CreateNonprofit").Conflicts("Another nonprofit has that email, or the address was erased on request (send `readdErased: true` to add it again).")
             .WithSummary("Add a nonprofit").RequireAuthorization(Permissions.NonprofitsEdit);
-        nonprofits.MapPut("/{id:long}", Update).WithName("UpdateNonprofit")
+        nonprofits.MapPut("/{id:long}", Update).WithName("UpdateNonprofit").Conflicts("A stale `If-Match` (someone else changed it since), another nonprofit has that email, or the address was erased on request (`readdErased: true`).")
             .WithSummary("Change a nonprofit").RequireAuthorization(Permissions.NonprofitsEdit);
         nonprofits.MapDelete("/{id:long}", Delete).WithName("DeleteNonprofit")
             .WithSummary("Delete a nonprofit").RequireAuthorization(Permissions.NonprofitsEdit);

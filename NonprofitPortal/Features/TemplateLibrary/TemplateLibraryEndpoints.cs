@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NonprofitPortal.Features.Accounts;
+using NonprofitPortal.Features.Operations.ApiDocs;
 using NonprofitPortal.Features.TemplateLibrary.Api;
 
 namespace NonprofitPortal.Features.TemplateLibrary;
@@ -14,9 +15,9 @@ public static class TemplateLibraryEndpoints
             .WithSummary("List the template library").WithDescription("Search by name or description.");
         templates.MapGet("/{id:long}", Get).WithName("GetTemplate")
             .WithSummary("Get a template").WithDescription("The `ETag` header is the version to send back in `If-Match` when changing it.");
-        templates.MapPost("/", Create).WithName("CreateTemplate")
+        templates.MapPost("/", Create).WithName("CreateTemplate").Conflicts("Another template has that name (in any case).")
             .WithSummary("Add a template to the library").WithDescription("The subject and body must render for an example nonprofit; a taken name gives 409.").RequireAuthorization(Permissions.DraftsEdit);
-        templates.MapPut("/{id:long}", Update).WithName("UpdateTemplate")
+        templates.MapPut("/{id:long}", Update).WithName("UpdateTemplate").Conflicts("A stale `If-Match` (someone else changed the template since), or another template has that name.")
             .WithSummary("Change a template").WithDescription("`If-Match` with the ETag from GET guards against overwriting someone else's change.").RequireAuthorization(Permissions.DraftsEdit);
         templates.MapDelete("/{id:long}", Delete).WithName("DeleteTemplate")
             .WithSummary("Delete a template").WithDescription("Drafts made from it keep their copy.").RequireAuthorization(Permissions.DraftsEdit);

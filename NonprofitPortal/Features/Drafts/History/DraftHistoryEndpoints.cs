@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NonprofitPortal.Features.Accounts;
 using NonprofitPortal.Features.Drafts.Api;
+using NonprofitPortal.Features.Operations.ApiDocs;
 
 namespace NonprofitPortal.Features.Drafts.History;
 
@@ -14,7 +15,7 @@ public static class DraftHistoryEndpoints
             .WithSummary("List a draft's versions").WithDescription("Newest first: who saved each and when, and whether it was an autosave or a restore.");
         drafts.MapGet("/{id:long}/versions/{version:int}", Get).WithName("GetDraftVersion")
             .WithSummary("Get one version of a draft").WithDescription("Its content, in a draft's shape.");
-        drafts.MapPost("/{id:long}/versions/{version:int}/restore", Restore).WithName("RestoreDraftVersion")
+        drafts.MapPost("/{id:long}/versions/{version:int}/restore", Restore).WithName("RestoreDraftVersion").Conflicts("A stale `If-Match`: someone else saved the draft since.")
             .WithSummary("Restore a version of a draft").WithDescription("Saved as a new version; with `If-Match`, a save made meanwhile gives 409.").RequireAuthorization(Permissions.DraftsEdit);
         return drafts;
     }

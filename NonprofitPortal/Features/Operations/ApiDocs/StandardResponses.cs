@@ -11,7 +11,7 @@ namespace NonprofitPortal.Features.Operations.ApiDocs;
 /// <summary>
 /// Documents the answers every endpoint shares (the problem details of DESIGN.md's HTTP API), read
 /// from the endpoint itself: sign-in and permissions from its authorization, 400 from its inputs,
-/// 404 from an id in its route, 409 for changes to an existing resource, 429 for writes under /api.
+/// 404 from an id in its route, 409 where the endpoint says when (<see cref="ConflictResponse"/>), 429 for writes under /api.
 /// </summary>
 internal sealed class StandardResponses : IOpenApiOperationTransformer
 {
@@ -46,10 +46,9 @@ internal sealed class StandardResponses : IOpenApiOperationTransformer
             await AddAsync(operation, context, StatusCodes.Status404NotFound, "Nothing has that id.", cancellationToken);
         }
 
-        if (HttpMethods.IsPut(method) || HttpMethods.IsDelete(method) || (HttpMethods.IsPost(method) && onExisting))
+        if (metadata.OfType<ConflictResponse>().LastOrDefault() is { } conflict)
         {
-            await AddAsync(operation, context, StatusCodes.Status409Conflict,
-                "The change does not fit the resource's current state (e.g. a stale `If-Match`, a campaign that already finished, a file still in use).", cancellationToken);
+            await AddAsync(operation, context, StatusCodes.Status409Conflict, conflict.When, cancellationToken);
         }
 
         var hasOwnLimit = metadata.OfType<EnableRateLimitingAttribute>().Any();

@@ -134,6 +134,26 @@ public abstract class NonprofitImportTests(IPortalHostFixture fixture)
     }
 
     [Fact]
+    public async Task The_preview_flags_erased_addresses_as_skipped_as_the_import_then_does()
+    {
+        using var admin = await Host.AdminClientAsync();
+        var api = new NonprofitApi(admin);
+        var subject = await api.CreateAsync("Preview Erased", "gone@erased-preview-test.org");
+        await api.CreateAsync("Preview Kept", "kept@erased-preview-test.org");
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/nonprofits/{subject.Id}/erase", null, TestContext.Current.CancellationToken)).StatusCode);
+        var importer = Host.Services.GetRequiredService<NonprofitImporter>();
+        var csv = "name,address,email\nA,Road,GONE@erased-preview-test.org\nB,Road,kept@erased-preview-test.org\nC,Road,new@erased-preview-test.org\n";
+
+        var preview = (await importer.PreviewAsync(new MemoryStream(Encoding.UTF8.GetBytes(csv)), TestContext.Current.CancellationToken)).Value!;
+        var (_, report, _) = await api.ImportAsync(csv);
+
+        Assert.Equal((3, 1, 1, 1), (preview.Records, preview.New, preview.Existing, preview.Erased));
+        Assert.Equal([true, false, false], preview.FirstRows.Select(r => r.Erased));
+        Assert.Equal((preview.New, preview.Existing), (report!.Imported, report.Skipped));
+        Assert.Equal([2L], report.Errors.Select(e => e.Line));
+    }
+
+    [Fact]
     public async Task An_unterminated_quote_is_reported_at_its_line_and_earlier_rows_are_kept()
     {
         using var admin = await Host.AdminClientAsync();

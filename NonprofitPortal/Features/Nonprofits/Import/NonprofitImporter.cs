@@ -31,6 +31,9 @@ public sealed class NonprofitImporter(
             var errors = new List<ImportError>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
             var batch = new List<string>(BatchSize);
+            var erased = new HashSet<string>(StringComparer.Ordinal);
+            // With nothing erased there is nothing to hash against, and hashing would make the key: a preview writes nothing.
+            var anyErased = await db.ErasedEmails.AnyAsync(cancellationToken);
             var (records, existing) = (0, 0);
             await foreach (var record in csv.RecordsAsync(cancellationToken))
             {
@@ -55,14 +58,15 @@ public sealed class NonprofitImporter(
                 batch.Add(fields.NormalizedEmail);
                 if (batch.Count == BatchSize)
                 {
-                    existing += await CountExistingAsync(db, batch, cancellationToken);
+                    existing += await CheckBatchAsync(db, batch, anyErased, erased, cancellationToken);
                     batch.Clear();
                 }
             }
 
-            existing += await CountExistingAsync(db, batch, cancellationToken);
+            existing += await CheckBatchAsync(db, batch, anyErased, erased, cancellationToken);
             var valid = records - errors.Count;
-            return OperationResult<ImportPreview>.Ok(new ImportPreview(records, valid - existing, existing, firstRows, errors, csv.HasTags));
+            var rows = firstRows.Select(r => r with { Erased = erased.Contains(r.Fields.NormalizedEmail) }).ToList();
+            return OperationResult<ImportPreview>.Ok(new ImportPreview(records, valid - existing - erased.Count, existing, erased.Count, rows, errors, csv.HasTags));
         }
     }
 
@@ -117,8 +121,26 @@ public sealed class NonprofitImporter(
         }
     }
 
-    private static async Task<int> CountExistingAsync(AppDbContext db, List<string> emails, CancellationToken cancellationToken) =>
-        emails.Count == 0 ? 0 : await db.Nonprofits.CountAsync(n => emails.Contains(n.NormalizedEmail), cancellationToken);
+    /// <summary>
+    /// How many of <paramref name="emails"/> are in the directory; those that are not but were erased
+    /// on request go to <paramref name="erased"/>, as the import refuses them.
+    /// </summary>
+    private async Task<int> CheckBatchAsync(
+        AppDbContext db, List<string> emails, bool anyErased, HashSet<string> erased, CancellationToken cancellationToken)
+    {
+        if (emails.Count == 0)
+        {
+            return 0;
+        }
+
+        var known = await db.Nonprofits.Where(n => emails.Contains(n.NormalizedEmail)).Select(n => n.NormalizedEmail).ToHashSetAsync(cancellationToken);
+        if (anyErased)
+        {
+            erased.UnionWith((await erasedEmails.ErasedAmongAsync(db, emails.Where(e => !known.Contains(e)).ToList(), cancellationToken)).Keys);
+        }
+
+        return known.Count;
+    }
 
     /// <summary>The state of one import: the batch being gathered and the counts so far.</summary>
     private sealed class ImportRun(AppDbContext db, INonprofitBulkWriter bulkWriter, ErasedEmails erasedEmails, ExistingNonprofits existing, bool fileHasTags, DateTimeOffset now)

@@ -6,6 +6,9 @@ public enum OperationError
     Validation,
     NotFound,
     Conflict,
+
+    /// <summary>A conflict the user can lift: the address was erased on request (<see cref="OperationResult.ErasedAt"/>) and comes back only when they confirm.</summary>
+    ErasedEarlier,
 }
 
 /// <summary>
@@ -16,11 +19,16 @@ public record OperationResult(OperationError Error, string? Message, IReadOnlyDi
 {
     public bool Succeeded => Error == OperationError.None;
 
+    /// <summary>For <see cref="OperationError.ErasedEarlier"/>: when the address was erased.</summary>
+    public DateTimeOffset? ErasedAt { get; init; }
+
     public static OperationResult Ok() => new(OperationError.None, null);
 
     public static OperationResult NotFound(string message) => new(OperationError.NotFound, message);
 
     public static OperationResult Conflict(string message) => new(OperationError.Conflict, message);
+
+    public static OperationResult ErasedEarlier(string message, DateTimeOffset erasedAt) => new(OperationError.ErasedEarlier, message) { ErasedAt = erasedAt };
 
     public static OperationResult Invalid(string field, string message) =>
         new(OperationError.Validation, message, new Dictionary<string, string[]> { [field] = [message] });
@@ -34,5 +42,5 @@ public sealed record OperationResult<T>(OperationError Error, string? Message, T
 {
     public static OperationResult<T> Ok(T value) => new(OperationError.None, null, value);
 
-    public static OperationResult<T> From(OperationResult failure) => new(failure.Error, failure.Message, default, failure.FieldErrors);
+    public static OperationResult<T> From(OperationResult failure) => new(failure.Error, failure.Message, default, failure.FieldErrors) { ErasedAt = failure.ErasedAt };
 }

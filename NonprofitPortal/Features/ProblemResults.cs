@@ -16,7 +16,7 @@ public static class ProblemResults
             Detail = failure.Message,
         }),
         OperationError.NotFound => TypedResults.Problem(failure.Message, statusCode: StatusCodes.Status404NotFound, title: "Not found."),
-        OperationError.Conflict => TypedResults.Problem(failure.Message, statusCode: StatusCodes.Status409Conflict, title: "Conflict."),
+        OperationError.Conflict or OperationError.ErasedEarlier => TypedResults.Problem(failure.Message, statusCode: StatusCodes.Status409Conflict, title: "Conflict."),
         _ => throw new ArgumentException("A successful result is not a problem.", nameof(failure)),
     };
 

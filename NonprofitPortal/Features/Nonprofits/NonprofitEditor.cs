@@ -93,7 +93,8 @@ public sealed class NonprofitEditor(
 
     /// <summary>
     /// An address erased on request comes back only when the user says so (<c>readdErased</c>):
-    /// a conflict naming the erasure otherwise; re-adding forgets the erasure and audits it.
+    /// <see cref="OperationError.ErasedEarlier"/> otherwise, whose message is the API's (pages word
+    /// their own from <see cref="OperationResult.ErasedAt"/>); re-adding forgets the erasure and audits it.
     /// </summary>
     private async Task<OperationResult?> RefuseOrReaddErasedAsync(
         AppDbContext db, NonprofitFields fields, bool readdErased, ClaimsPrincipal actingUser, CancellationToken cancellationToken)
@@ -106,7 +107,7 @@ public sealed class NonprofitEditor(
 
         if (!readdErased)
         {
-            return OperationResult.Conflict(ErasedEmails.ErasedMessage(erasedAt));
+            return OperationResult.ErasedEarlier(ErasedEmails.ErasedMessage(erasedAt), erasedAt);
         }
 
         var hash = erasedEmails.HashOf(fields.NormalizedEmail);

@@ -93,6 +93,58 @@ public abstract class SendLogTests(PostgresServer postgres, bool onPostgres)
     }
 
     [Fact]
+    public async Task A_search_finds_recipients_whose_name_or_email_words_start_with_every_word_typed_and_pages_by_cursor()
+    {
+        await using var sink = await SendingHosts.StartSinkAsync();
+        await using var host = await _hosts.StartAsync(sink);
+        var api = new CampaignApi(await host.AdminClientAsync());
+        await api.ImportRecipientsAsync("wordy", 12);
+        await api.ImportRecipientsAsync("wordsmith", 2);
+        var launched = await api.LaunchToTagAsync("wordy");
+        await api.WaitUntilFinishedAsync(launched.CampaignId);
+        var other = await api.LaunchToTagAsync("wordsmith");
+        await api.WaitUntilFinishedAsync(other.CampaignId);
+
+        var byStart = await SendsAsync(api, launched.CampaignId, "?search=WOR&limit=500");
+        var inside = await SendsAsync(api, launched.CampaignId, "?search=ordy");
+        var first = await SendsAsync(api, launched.CampaignId, "?search=wordy%201&limit=2");
+        var second = await SendsAsync(api, launched.CampaignId, $"?search=wordy%201&limit=2&cursor={first.NextCursor}");
+        var byDomain = await SendsAsync(api, launched.CampaignId, "?search=example 7");
+        var sentOnly = await SendsAsync(api, launched.CampaignId, "?search=wordy&status=sent&limit=500");
+        var failedOnly = await SendsAsync(api, launched.CampaignId, "?search=wordy&status=failed");
+        var nobody = await SendsAsync(api, launched.CampaignId, "?search=zzqx");
+
+        Assert.Equal(Enumerable.Range(0, 12).Select(i => $"wordy-{i}@wordy.example"), byStart.Items.Select(e => e.Email));
+        Assert.Empty(inside.Items);
+        Assert.Equal(["wordy-1@wordy.example", "wordy-10@wordy.example"], first.Items.Select(e => e.Email));
+        Assert.Equal(["wordy-11@wordy.example"], second.Items.Select(e => e.Email));
+        Assert.Null(second.NextCursor);
+        Assert.Equal(["wordy-7@wordy.example"], byDomain.Items.Select(e => e.Email));
+        Assert.Equal(12, sentOnly.Items.Count);
+        Assert.Empty(failedOnly.Items);
+        Assert.Empty(nobody.Items);
+    }
+
+    [Fact]
+    public async Task An_erased_recipient_is_no_longer_found_by_its_old_name_or_email_words()
+    {
+        await using var sink = await SendingHosts.StartSinkAsync();
+        await using var host = await _hosts.StartAsync(sink);
+        var api = new CampaignApi(await host.AdminClientAsync());
+        await api.ImportRecipientsAsync("forgotten", 2);
+        var launched = await api.LaunchToTagAsync("forgotten");
+        await api.WaitUntilFinishedAsync(launched.CampaignId);
+        var erased = Assert.Single((await SendsAsync(api, launched.CampaignId, "?search=forgotten-1@forgotten.example")).Items);
+
+        var erasure = await api.Client.PostAsync($"/api/nonprofits/{erased.NonprofitId}/erase", null, Cancel);
+        var found = await SendsAsync(api, launched.CampaignId, "?search=forgotten&limit=500");
+
+        Assert.Equal(HttpStatusCode.OK, erasure.StatusCode);
+        Assert.Equal(["forgotten-0@forgotten.example"], found.Items.Select(e => e.Email));
+        Assert.Equal(2, (await SendsAsync(api, launched.CampaignId, "?limit=500")).Items.Count);
+    }
+
+    [Fact]
     public async Task The_export_is_csv_of_the_same_recipients_and_unknown_campaigns_or_cursors_are_refused()
     {
         await using var sink = await SendingHosts.StartSinkAsync();

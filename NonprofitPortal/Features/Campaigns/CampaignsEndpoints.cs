@@ -30,7 +30,7 @@ public static class CampaignsEndpoints
         campaigns.MapGet("/{id:long}/failures", Failures).WithName("ListCampaignFailures")
             .WithSummary("List a campaign's failed sends").WithDescription("Each failed recipient with the server's last reply.");
         campaigns.MapGet("/{id:long}/sends", Sends).WithName("ListCampaignSends")
-            .WithSummary("List a campaign's recipients (the per-recipient log)").WithDescription("Search by name or email, filter by status; keyset paging: pass `nextCursor` back as `cursor`.");
+            .WithSummary("List a campaign's recipients (the per-recipient log)").WithDescription("Search a whole email (with `@`) or words that start words of the name or email, filter by status; keyset paging: pass `nextCursor` back as `cursor`.");
         campaigns.MapGet("/{id:long}/sends/export", ExportSends).WithName("ExportCampaignSends")
             .WithSummary("Export the per-recipient log as CSV");
         campaigns.MapGet("/{id:long}/report", Report).WithName("GetCampaignReport")

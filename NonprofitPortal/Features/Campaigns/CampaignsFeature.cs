@@ -8,6 +8,7 @@ using NonprofitPortal.Features.Campaigns.Lifecycle;
 using NonprofitPortal.Features.Campaigns.Progress;
 using NonprofitPortal.Features.Campaigns.Reports;
 using NonprofitPortal.Features.Campaigns.Sends;
+using NonprofitPortal.Features.Campaigns.Sends.Search;
 using NonprofitPortal.Features.Campaigns.Tokens;
 using NonprofitPortal.Features.Campaigns.Unsubscribe;
 using NonprofitPortal.Features.Campaigns.WebVersion;
@@ -26,6 +27,12 @@ public static class CampaignsFeature
         services.AddSingleton<CampaignService>();
         services.AddSingleton<CampaignLifecycle>();
         services.AddSingleton<CampaignApprovals>();
+        services.AddSingleton<ISendLogSearch>(builder.ConfiguredDatabaseProvider() switch
+        {
+            DatabaseProvider.PostgreSQL => new PostgresSendLogSearch(),
+            DatabaseProvider.SqlServer => new SqlServerSendLogSearch(),
+            _ => new SqliteSendLogSearch(),
+        });
         services.AddSingleton<SendLog>();
         services.AddSingleton<SendLogCsvExport>();
         services.AddSingleton<CampaignReports>();

@@ -35,6 +35,15 @@ public sealed class SendLogRulesTests
     }
 
     [Fact]
+    public void Search_text_is_cut_into_lower_case_words_of_letters_and_digits_once_each_and_an_email_search_has_none()
+    {
+        Assert.Equal(["kids", "co", "zoë", "17"], new SendLogFilter("Kids & Co.  ZOË-17 kids").Words!.Words);
+        Assert.True(new SendLogFilter("&& --").Words!.IsEmpty);
+        Assert.Null(new SendLogFilter("kids@example.org").Words);
+        Assert.Null(SendLogFilter.All.Words);
+    }
+
+    [Fact]
     public void Statuses_read_in_any_letter_case_and_numbers_or_unknown_names_are_refused()
     {
         Assert.True(SendLogFilter.TryParseStatus("Sent", out var sent));

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using NonprofitPortal.Data;
 using NonprofitPortal.Features.Bounces;
+using NonprofitPortal.Features.Campaigns.Sends.Search;
 using NonprofitPortal.Features.Nonprofits;
 using NonprofitPortal.Features.Tracking;
 
@@ -11,10 +12,11 @@ namespace NonprofitPortal.Features.Campaigns.Sends;
 /// The per-recipient log of a campaign: each message with its status, the server's reply, and what
 /// was reported about it afterwards. Read a page at a time by key, in send order, on the indexes
 /// made for it (<c>EmailSends (CampaignId, Id)</c>, <c>(CampaignId, Status, Id)</c>,
-/// <c>(CampaignId, Email)</c>); a page's bounces and complaints come from <c>DeliveryEvents (SendId, Kind)</c>,
-/// its first opens and clicks from <c>TrackingEvents (SendId, Kind)</c>.
+/// <c>(CampaignId, Email)</c>), words through the provider's text index (<see cref="ISendLogSearch"/>);
+/// a page's bounces and complaints come from <c>DeliveryEvents (SendId, Kind)</c>, its first opens
+/// and clicks from <c>TrackingEvents (SendId, Kind)</c>.
 /// </summary>
-public sealed class SendLog(IDbContextFactory<AppDbContext> contextFactory)
+public sealed class SendLog(IDbContextFactory<AppDbContext> contextFactory, ISendLogSearch search)
 {
     public const int DefaultLimit = 50;
     public const int MaxLimit = 500;
@@ -24,7 +26,7 @@ public sealed class SendLog(IDbContextFactory<AppDbContext> contextFactory)
     public async Task<SendLogPage> PageAsync(long campaignId, SendLogFilter filter, long? after, int limit, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await Matching(db, campaignId, filter, after)
+        var rows = await (await MatchingAsync(db, campaignId, filter, after, limit + 1, cancellationToken))
             .OrderBy(s => s.Id)
             .Take(limit + 1)
             .Select(s => new SendRow(s.Id, s.NonprofitId, s.Name, s.Email, s.Status, s.Attempts, s.ServerName, s.ServerReply, s.LastError, s.SentAt, s.MessageId))
@@ -51,31 +53,21 @@ public sealed class SendLog(IDbContextFactory<AppDbContext> contextFactory)
         while (after is not null);
     }
 
-    private static IQueryable<EmailSend> Matching(AppDbContext db, long campaignId, SendLogFilter filter, long? after)
+    /// <summary>The sends of the page: by the provider's text index for words, else by the campaign's own indexes.</summary>
+    private async Task<IQueryable<EmailSend>> MatchingAsync(
+        AppDbContext db, long campaignId, SendLogFilter filter, long? after, int take, CancellationToken cancellationToken)
     {
-        var sends = db.EmailSends.Where(s => s.CampaignId == campaignId);
-        if (filter.Status is { } status)
+        if (filter.Words is { IsEmpty: false } words)
         {
-            sends = sends.Where(s => s.Status == status);
+            var ids = await search.PageAsync(db, campaignId, words, filter.Status, after, take, cancellationToken);
+            return db.EmailSends.Where(s => ids.Contains(s.Id));
         }
 
-        if (after is { } lastId)
+        var sends = db.EmailSends.Where(s => s.CampaignId == campaignId).Narrowed(filter.Status, after);
+        if (filter.IsEmailSearch)
         {
-            sends = sends.Where(s => s.Id > lastId);
-        }
-
-        if (filter.Term is { } term)
-        {
-            if (filter.IsEmailSearch)
-            {
-                var email = NonprofitRules.NormalizeEmail(term);
-                sends = sends.Where(s => s.Email == email);
-            }
-            else
-            {
-                var lower = term.ToLowerInvariant();
-                sends = sends.Where(s => s.Name.ToLower().Contains(lower) || s.Email.Contains(lower));
-            }
+            var email = NonprofitRules.NormalizeEmail(filter.Term!);
+            sends = sends.Where(s => s.Email == email);
         }
 
         return sends;

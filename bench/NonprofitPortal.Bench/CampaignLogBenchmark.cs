@@ -8,6 +8,7 @@ using NonprofitPortal.Features.Bounces;
 using NonprofitPortal.Features.Campaigns;
 using NonprofitPortal.Features.Campaigns.Reports;
 using NonprofitPortal.Features.Campaigns.Sends;
+using NonprofitPortal.Features.Campaigns.Sends.Search;
 using NonprofitPortal.Features.Tracking;
 
 namespace NonprofitPortal.Bench;
@@ -34,7 +35,7 @@ public static class CampaignLogBenchmark
         var campaign = await FillAsync(database, factory, recipients, events);
         Console.WriteLine($"Filled a campaign of {recipients:N0} recipients and {events:N0} tracking events in {fill.Elapsed.TotalSeconds:N1} s ({new FileInfo(databasePath).Length / 1024 / 1024:N0} MB)");
 
-        var log = database.Services.GetRequiredService<SendLog>();
+        var log = new SendLog(factory, new SqliteSendLogSearch());
         var reports = new CampaignReports(factory);
         await using var connection = new SqliteConnection(database.ConnectionString);
         await connection.OpenAsync();

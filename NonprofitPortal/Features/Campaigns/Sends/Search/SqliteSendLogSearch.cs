@@ -8,7 +8,7 @@ namespace NonprofitPortal.Features.Campaigns.Sends.Search;
 /// that creates it). The index is read first and in send order, within the campaign's id range, so a
 /// word few recipients have costs its few matches and a common one stops at the page's end.
 /// </summary>
-internal sealed class SqliteSendLogSearch : ISendLogSearch
+public sealed class SqliteSendLogSearch : ISendLogSearch
 {
     public async Task<List<long>> PageAsync(
         AppDbContext db, long campaignId, SendSearchWords words, SendStatus? status, long? after, int take, CancellationToken cancellationToken)

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using NonprofitPortal.Features.Campaigns;
 using NonprofitPortal.Features.Nonprofits;
 using NonprofitPortal.Features.Nonprofits.Search;
 using NpgsqlTypes;
@@ -16,13 +15,6 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
     /// unaccent() is an extension that cannot feed a generated column.
     /// </summary>
     public const string NonprofitSearchText = "SearchText";
-
-    /// <summary>
-    /// The shadow column behind the campaign log's word search: a full-text vector of a send's name
-    /// and email, with the email's <c>@</c> and dots as spaces so its parts are words (PostgreSQL's
-    /// parser otherwise keeps a whole address as one token).
-    /// </summary>
-    public const string SendSearchVector = "SearchVector";
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -45,11 +37,6 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
         nonprofit.Property<NpgsqlTsVector>(NonprofitSearchVector)
             .HasComputedColumnSql($"""to_tsvector('simple'::regconfig, "{NonprofitSearchText}")""", stored: true);
         nonprofit.HasIndex(NonprofitSearchVector).HasMethod("GIN");
-
-        var send = builder.Entity<EmailSend>();
-        send.Property<NpgsqlTsVector>(SendSearchVector)
-            .HasComputedColumnSql("""to_tsvector('simple'::regconfig, "Name" || ' ' || translate("Email", '@.', '  '))""", stored: true);
-        send.HasIndex(SendSearchVector).HasMethod("GIN");
     }
 
     private void FillSearchText()

@@ -640,11 +640,6 @@ namespace NonprofitPortal.Data.Migrations.Postgres
                     b.Property<long?>("NonprofitId")
                         .HasColumnType("bigint");
 
-                    b.Property<NpgsqlTsVector>("SearchVector")
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("tsvector")
-                        .HasComputedColumnSql("to_tsvector('simple'::regconfig, \"Name\" || ' ' || translate(\"Email\", '@.', '  '))", true);
-
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -670,10 +665,6 @@ namespace NonprofitPortal.Data.Migrations.Postgres
                         .HasFilter("\"Status\" = 1");
 
                     b.HasIndex("NonprofitId");
-
-                    b.HasIndex("SearchVector");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
 
                     b.HasIndex("CampaignId", "Email");
 

@@ -14,7 +14,7 @@ using NpgsqlTypes;
 namespace NonprofitPortal.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261203054734_SendLogSearch")]
+    [Migration("20261203063827_SendLogSearch")]
     partial class SendLogSearch
     {
         /// <inheritdoc />
@@ -643,11 +643,6 @@ namespace NonprofitPortal.Data.Migrations.Postgres
                     b.Property<long?>("NonprofitId")
                         .HasColumnType("bigint");
 
-                    b.Property<NpgsqlTsVector>("SearchVector")
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("tsvector")
-                        .HasComputedColumnSql("to_tsvector('simple'::regconfig, \"Name\" || ' ' || translate(\"Email\", '@.', '  '))", true);
-
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -673,10 +668,6 @@ namespace NonprofitPortal.Data.Migrations.Postgres
                         .HasFilter("\"Status\" = 1");
 
                     b.HasIndex("NonprofitId");
-
-                    b.HasIndex("SearchVector");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
 
                     b.HasIndex("CampaignId", "Email");
 

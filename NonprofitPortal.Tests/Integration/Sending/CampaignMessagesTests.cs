@@ -51,6 +51,16 @@ public sealed class CampaignMessagesTests(SqliteHost fixture)
         Assert.Equal($"<p>{longWord}</p>", message.HtmlBody?.Trim());
     }
 
+    [Fact]
+    public void A_line_starting_with_from_is_encoded_so_that_no_mailbox_format_mangles_it()
+    {
+        var message = Composed("<p>Dear {{ nonprofit.name }},</p>\nFrom all of us, thank you.", "Harbour Trust");
+
+        var html = message.BodyParts.OfType<TextPart>().Single(part => part.IsHtml);
+        Assert.Equal(ContentEncoding.QuotedPrintable, html.ContentTransferEncoding);
+        Assert.Equal("<p>Dear Harbour Trust,</p>\nFrom all of us, thank you.", html.Text.Trim().ReplaceLineEndings("\n"));
+    }
+
     [Theory]
     [MemberData(nameof(Campaigns))]
     public void A_message_is_byte_for_byte_the_one_built_field_by_field_with_MimeKit_boundaries_aside(string why, string subject, string body, string[] cc, string senderName, string name)

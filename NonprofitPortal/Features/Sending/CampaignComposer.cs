@@ -13,6 +13,8 @@ namespace NonprofitPortal.Features.Sending;
 /// </summary>
 public sealed class CampaignComposer
 {
+    private readonly MailboxAddress _fromAddress;
+    private readonly MailboxAddress[] _ccAddresses;
     private readonly Header _from;
     private readonly Header[] _afterTo;
     private readonly Header _listUnsubscribePost;
@@ -24,11 +26,13 @@ public sealed class CampaignComposer
         Foundation = foundation;
         Sender = new SenderValues(content.SenderName, content.SenderEmail);
 
+        _fromAddress = new MailboxAddress(from.Name, from.Address);
+        _ccAddresses = [.. content.Cc.Select(MailboxAddress.Parse)];
         using var first = new MimeMessage();
         first.From.Add(new MailboxAddress(from.Name, from.Address));
-        foreach (var cc in content.Cc)
+        foreach (var cc in _ccAddresses)
         {
-            first.Cc.Add(MailboxAddress.Parse(cc));
+            first.Cc.Add(new MailboxAddress(cc.Name, cc.Address));
         }
 
         if (MailboxAddress.TryParse(content.SenderEmail, out var sender))
@@ -53,18 +57,21 @@ public sealed class CampaignComposer
 
     /// <summary>The message of one recipient, from its rendered parts.</summary>
     /// <param name="returnPath">The envelope sender (VERP), or null for the From address.</param>
-    internal MimeMessage Message(string messageId, DateTimeOffset date, RenderedEmail email, string name, string address, string unsubscribeUrl, string? returnPath)
+    internal EnvelopedMessage Message(string messageId, DateTimeOffset date, RenderedEmail email, string name, string address, string unsubscribeUrl, string? returnPath)
     {
+        var to = new MailboxAddress(name, address);
+        var envelopeSender = returnPath is null ? _fromAddress : new MailboxAddress((string?)null, returnPath);
         // Copies, not the shared headers themselves: a header list subscribes to its headers'
-        // Changed events, so one shared instance would keep every message ever sent alive.
-        var message = new MimeMessage(new HeaderList { _from.Clone() })
+        // Changed events, so one shared instance would keep every message ever sent alive. (The
+        // envelope's addresses are in no list of the message: those may be shared.)
+        var message = new EnvelopedMessage(envelopeSender, [to, .. _ccAddresses], new HeaderList { _from.Clone() })
         {
             Date = date,
             Subject = email.Subject,
             MessageId = messageId,
             Body = EncodedAttachment.Around(new MultipartAlternative { BodyPart("plain", email.Text), BodyPart("html", email.Html) }, Content.Attachments),
         };
-        message.To.Add(new MailboxAddress(name, address));
+        message.To.Add(to);
         foreach (var header in _afterTo)
         {
             message.Headers.Add(header.Clone());
@@ -83,39 +90,30 @@ public sealed class CampaignComposer
     }
 
     /// <summary>
-    /// The charset and transfer encoding chosen here from one pass over the text, so that neither
-    /// MimeKit (trying charsets) nor MailKit (scanning the encoded part before sending) has to. The
-    /// encoding is given as an object: by its name MimeKit looks it up in a table behind one lock
-    /// that every sender waits on.
+    /// The charset and transfer encoding chosen here from one pass over the text (<see cref="SevenBitText"/>),
+    /// so that neither MimeKit (trying charsets) nor MailKit (scanning each part before sending) has
+    /// to. The encoding is given as an object: by its name MimeKit looks it up in a table behind one
+    /// lock that every sender waits on.
     /// </summary>
     private static TextPart BodyPart(string subtype, string text)
     {
-        var ascii = System.Text.Ascii.IsValid(text);
-        var part = new TextPart(subtype)
-        {
-            ContentTransferEncoding = ascii && !HasLongLine(text) ? ContentEncoding.SevenBit : ContentEncoding.QuotedPrintable,
-        };
-        part.SetText(ascii ? Encoding.ASCII : Encoding.UTF8, text);
+        var sevenBit = SevenBitText.Fits(text);
+        var part = new CheckedTextPart(subtype) { ContentTransferEncoding = sevenBit ? ContentEncoding.SevenBit : ContentEncoding.QuotedPrintable };
+        part.SetText(sevenBit || Ascii.IsValid(text) ? Encoding.ASCII : Encoding.UTF8, text);
         return part;
     }
 
     private static Header? Encoded(HeaderList headers, HeaderId id) => headers.IndexOf(id) is var index and >= 0 ? headers[index] : null;
 
-    /// <summary>SMTP allows 998 characters a line; longer lines must be encoded.</summary>
-    private static bool HasLongLine(ReadOnlySpan<char> text)
+    /// <summary>A text part whose 7bit encoding was checked when it was made: preparing it for SMTP scans it no second time.</summary>
+    private sealed class CheckedTextPart(string subtype) : TextPart(subtype)
     {
-        const int MaxLineLength = 998;
-        while (text.Length > MaxLineLength)
+        public override void Prepare(EncodingConstraint constraint, int maxLineLength = 78)
         {
-            var end = text.IndexOf('\n');
-            if (end < 0 || end > MaxLineLength)
+            if (ContentTransferEncoding != ContentEncoding.SevenBit || maxLineLength < SevenBitText.MaxLineLength)
             {
-                return true;
+                base.Prepare(constraint, maxLineLength);
             }
-
-            text = text[(end + 1)..];
         }
-
-        return false;
     }
 }

@@ -14,7 +14,7 @@ namespace NonprofitPortal.Features.Sending.Transport;
 /// </summary>
 internal sealed class SmtpConnection(SmtpServerOptions server, TimeSpan timeout) : IMailConnection
 {
-    /// <summary>Return-Path is the receiving server's to write (RFC 5321): ours becomes the envelope sender instead.</summary>
+    /// <summary>Return-Path is the receiving server's to write (RFC 5321): a campaign message's is its envelope sender instead.</summary>
     private static readonly FormatOptions WithoutReturnPath = CreateWithoutReturnPath();
 
     private readonly CampaignSmtpClient _client = new() { Timeout = (int)timeout.TotalMilliseconds };
@@ -24,8 +24,8 @@ internal sealed class SmtpConnection(SmtpServerOptions server, TimeSpan timeout)
         try
         {
             await EnsureConnectedAsync(cancellationToken);
-            var reply = EnvelopeSender(message) is { } sender
-                ? await _client.SendAsync(WithoutReturnPath, message, sender, message.To.Mailboxes.Concat(message.Cc.Mailboxes).Concat(message.Bcc.Mailboxes), cancellationToken)
+            var reply = message is EnvelopedMessage enveloped
+                ? await _client.SendAsync(WithoutReturnPath, message, enveloped.EnvelopeSender, enveloped.EnvelopeRecipients, cancellationToken)
                 : await _client.SendAsync(message, cancellationToken);
             return new Delivery.Accepted(reply);
         }
@@ -69,10 +69,6 @@ internal sealed class SmtpConnection(SmtpServerOptions server, TimeSpan timeout)
 
         _client.Dispose();
     }
-
-    /// <summary>A message's own Return-Path (a campaign message's per-send VERP address), when it has one.</summary>
-    private static MailboxAddress? EnvelopeSender(MimeMessage message) =>
-        message.Headers[HeaderId.ReturnPath] is { } returnPath && MailboxAddress.TryParse(returnPath, out var sender) ? sender : null;
 
     private static FormatOptions CreateWithoutReturnPath()
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using Scriban;
 using Scriban.Parsing;
@@ -15,6 +16,7 @@ internal sealed class SandboxedTemplateContext : TemplateContext
     private string _source = "";
     private bool _htmlEncodeValues;
     private long _allocatedBefore;
+    private long _deadline;
     private int _evaluations;
 
     public SandboxedTemplateContext()
@@ -38,11 +40,13 @@ internal sealed class SandboxedTemplateContext : TemplateContext
     }
 
     /// <param name="source">The template's text, to quote in messages.</param>
-    public void Begin(string source, bool htmlEncodeValues, ScriptObject globals, CancellationToken cancellationToken)
+    /// <param name="deadline">The <see cref="Stopwatch.GetTimestamp"/> past which the render stops (<see cref="ScriptAbortException"/>).</param>
+    public void Begin(string source, bool htmlEncodeValues, ScriptObject globals, long deadline, CancellationToken cancellationToken)
     {
         _source = source;
         _htmlEncodeValues = htmlEncodeValues;
         _allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        _deadline = deadline;
         CancellationToken = cancellationToken;
         PushGlobal(globals);
     }
@@ -81,14 +85,24 @@ internal sealed class SandboxedTemplateContext : TemplateContext
             : base.Write(span, textAsObject);
 
     /// <summary>
-    /// Bounds what a render can hold (a thousand copies of a long string, in a loop or a tree of calls) by what it
-    /// has allocated so far, checked every 64 nodes evaluated: a node allocates at most a few MB.
+    /// Bounds how long a render runs, and what it can hold (a thousand copies of a long string, in a loop or a tree
+    /// of calls) by what it has allocated so far, checked every 64 nodes evaluated: a node allocates at most a few
+    /// MB. The clock is read here rather than a timer cancelling the render: a timer per render costs every
+    /// message of a campaign a trip through the runtime's timer queue, behind its lock.
     /// </summary>
     public override object? Evaluate(ScriptNode? scriptNode, bool aliasReturnedFunction)
     {
-        if (scriptNode is not null && ++_evaluations % 64 == 0 && GC.GetAllocatedBytesForCurrentThread() - _allocatedBefore > TemplateLimits.MaxAllocatedBytes)
+        if (scriptNode is not null && ++_evaluations % 64 == 0)
         {
-            throw new ScriptRuntimeException(scriptNode.Span, $"The template uses more than {TemplateLimits.MaxAllocatedBytes / (1024 * 1024)} MB of memory, the limit for one email.");
+            if (Stopwatch.GetTimestamp() > _deadline)
+            {
+                throw new ScriptAbortException(scriptNode.Span, CancellationToken);
+            }
+
+            if (GC.GetAllocatedBytesForCurrentThread() - _allocatedBefore > TemplateLimits.MaxAllocatedBytes)
+            {
+                throw new ScriptRuntimeException(scriptNode.Span, $"The template uses more than {TemplateLimits.MaxAllocatedBytes / (1024 * 1024)} MB of memory, the limit for one email.");
+            }
         }
 
         return base.Evaluate(scriptNode, aliasReturnedFunction);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using Scriban;
 using Scriban.Syntax;
@@ -50,12 +51,11 @@ public sealed class TemplateRenderer
             return RenderResult.Failed([.. subject.Errors, .. body.Errors]);
         }
 
-        using var timeLimit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeLimit.CancelAfter(_maxRenderTime);
-        var (subjectText, subjectError) = RenderPart(TemplateError.Subject, subjectTemplate, subject.Template, model, timeLimit.Token);
-        var (html, bodyError) = timeLimit.IsCancellationRequested
+        var deadline = Stopwatch.GetTimestamp() + (long)(_maxRenderTime.TotalSeconds * Stopwatch.Frequency);
+        var (subjectText, subjectError) = RenderPart(TemplateError.Subject, subjectTemplate, subject.Template, model, deadline, cancellationToken);
+        var (html, bodyError) = Stopwatch.GetTimestamp() > deadline || cancellationToken.IsCancellationRequested
             ? (null, null)
-            : RenderPart(TemplateError.Body, bodyTemplate, body.Template, model, timeLimit.Token);
+            : RenderPart(TemplateError.Body, bodyTemplate, body.Template, model, deadline, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
 
         if (subjectText is null || html is null)
@@ -77,13 +77,13 @@ public sealed class TemplateRenderer
         return Cache.Get(part, text);
     }
 
-    private (string? Output, TemplateError? Error) RenderPart(string part, string source, Template template, TemplateModel model, CancellationToken cancellationToken)
+    private (string? Output, TemplateError? Error) RenderPart(string part, string source, Template template, TemplateModel model, long deadline, CancellationToken cancellationToken)
     {
         // Taken from the thread while in use, and given back only after a clean render: an exception can leave
         // a context half-unwound.
         var context = _threadContext ?? new SandboxedTemplateContext();
         _threadContext = null;
-        context.Begin(source, htmlEncodeValues: part == TemplateError.Body, TemplateGlobals.Create(model), cancellationToken);
+        context.Begin(source, htmlEncodeValues: part == TemplateError.Body, TemplateGlobals.Create(model), deadline, cancellationToken);
         try
         {
             var output = template.Render(context);

@@ -1,5 +1,6 @@
 using System.Text;
 using MimeKit;
+using MimeKit.Utils;
 using NonprofitPortal.Features.Drafts.Templates;
 
 namespace NonprofitPortal.Features.Sending;
@@ -19,6 +20,9 @@ public sealed class CampaignComposer
     private readonly Header[] _afterTo;
     private readonly Header _listUnsubscribePost;
     private readonly Header _mimeVersion;
+
+    // Replaced, never changed: the senders of a campaign share it without a lock.
+    private volatile DatedHeader? _date;
 
     internal CampaignComposer(CampaignContent content, MailboxAddress from, FoundationValues foundation)
     {
@@ -64,13 +68,13 @@ public sealed class CampaignComposer
         // Copies, not the shared headers themselves: a header list subscribes to its headers'
         // Changed events, so one shared instance would keep every message ever sent alive. (The
         // envelope's addresses are in no list of the message: those may be shared.)
-        var message = new EnvelopedMessage(envelopeSender, [to, .. _ccAddresses], new HeaderList { _from.Clone() })
+        var message = new EnvelopedMessage(envelopeSender, [to, .. _ccAddresses], new HeaderList { _from.Clone(), DateHeader(date).Clone() })
         {
-            Date = date,
             Subject = email.Subject,
-            MessageId = messageId,
             Body = EncodedAttachment.Around(new MultipartAlternative { BodyPart("plain", email.Text), BodyPart("html", email.Html) }, Content.Attachments),
         };
+        // Not the MessageId property: it parses the id once more before MimeKit's encoder does.
+        message.Headers.Add(HeaderId.MessageId, $"<{messageId}>");
         message.To.Add(to);
         foreach (var header in _afterTo)
         {
@@ -89,6 +93,19 @@ public sealed class CampaignComposer
         return message;
     }
 
+    /// <summary>A Date header has whole seconds: the messages of one second share its encoding.</summary>
+    private Header DateHeader(DateTimeOffset date)
+    {
+        var second = date.ToUnixTimeSeconds();
+        if (_date is not { } last || last.Second != second || last.Offset != date.Offset)
+        {
+            last = new DatedHeader(second, date.Offset, new Header(HeaderId.Date, DateUtils.FormatDate(date)));
+            _date = last;
+        }
+
+        return last.Header;
+    }
+
     /// <summary>
     /// The charset and transfer encoding chosen here from one pass over the text (<see cref="SevenBitText"/>),
     /// so that neither MimeKit (trying charsets) nor MailKit (scanning each part before sending) has
@@ -104,6 +121,8 @@ public sealed class CampaignComposer
     }
 
     private static Header? Encoded(HeaderList headers, HeaderId id) => headers.IndexOf(id) is var index and >= 0 ? headers[index] : null;
+
+    private sealed record DatedHeader(long Second, TimeSpan Offset, Header Header);
 
     /// <summary>A text part whose 7bit encoding was checked when it was made: preparing it for SMTP scans it no second time.</summary>
     private sealed class CheckedTextPart(string subtype) : TextPart(subtype)

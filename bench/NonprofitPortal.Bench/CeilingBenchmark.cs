@@ -103,7 +103,10 @@ public static class CeilingBenchmark
             while ((i = Interlocked.Increment(ref next)) <= messages)
             {
                 var sending = message(i);
-                await client.SendAsync(sending);
+                // As the app's connection sends a campaign message: with the envelope it carries.
+                await (sending is EnvelopedMessage enveloped
+                    ? client.SendAsync(FormatOptions.Default, sending, enveloped.EnvelopeSender, enveloped.EnvelopeRecipients)
+                    : client.SendAsync(sending));
                 if (dispose)
                 {
                     sending.Dispose();

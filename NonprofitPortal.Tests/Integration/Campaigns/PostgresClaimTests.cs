@@ -43,6 +43,42 @@ public sealed class PostgresClaimTests(PostgresServer postgres)
     }
 
     [Fact]
+    public async Task A_batch_of_outcomes_is_written_in_one_statement_only_where_the_writer_still_holds_the_lease()
+    {
+        RealServer.Require(postgres.IsAvailable, $"PostgreSQL is needed: {postgres.UnavailableReason}");
+        using var model = new ProviderModel("PostgreSQL", await postgres.CreateDatabaseAsync("outcomes", Cancel));
+        var contexts = model.Get<IDbContextFactory<AppDbContext>>();
+        var campaignId = await SeedAsync(contexts, sends: 4);
+        var queue = model.Get<SendQueue>();
+        var mine = (await queue.ClaimAsync("worker-a", 3, Cancel)).Sends;
+        var theirs = (await queue.ClaimAsync("worker-b", 3, Cancel)).Sends.Single();
+        var at = DateTimeOffset.UtcNow;
+        var next = at.AddMinutes(5);
+
+        await queue.RecordAsync("worker-a", [
+            SendOutcome.Sent(mine[0], at, "<m0@example>", "relay-1", "250 2.0.0 queued"),
+            SendOutcome.Failed(mine[1], at, "550 5.1.1 no such user", server: "relay-1"),
+            SendOutcome.Retry(mine[2], at, next, "421 try later", refund: true, server: "relay-2"),
+            SendOutcome.Sent(theirs, at, "<late@example>", "relay-1", "250 late"),
+        ], Cancel);
+
+        await using var db = await contexts.CreateDbContextAsync(Cancel);
+        var rows = await db.EmailSends.AsNoTracking().Where(s => s.CampaignId == campaignId).ToDictionaryAsync(s => s.Id, Cancel);
+        var sent = rows[mine[0].Id];
+        Assert.Equal((SendStatus.Sent, "<m0@example>", "relay-1", "250 2.0.0 queued", (string?)null, 1), (sent.Status, sent.MessageId, sent.ServerName, sent.ServerReply, sent.LeaseOwner, sent.Attempts));
+        Assert.Equal(at.ToUnixTimeMilliseconds(), sent.SentAt?.ToUnixTimeMilliseconds());
+        var failed = rows[mine[1].Id];
+        Assert.Equal((SendStatus.Failed, "550 5.1.1 no such user", (DateTimeOffset?)null), (failed.Status, failed.LastError, failed.SentAt));
+        var retried = rows[mine[2].Id];
+        Assert.Equal((SendStatus.Pending, 0, "relay-2", "421 try later"), (retried.Status, retried.Attempts, retried.ServerName, retried.LastError));
+        Assert.Equal(next.ToUnixTimeMilliseconds(), retried.NextAttemptAt.ToUnixTimeMilliseconds());
+        var untouched = rows[theirs.Id];
+        Assert.Equal((SendStatus.Sending, "worker-b", (string?)null), (untouched.Status, untouched.LeaseOwner, untouched.MessageId));
+        var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == campaignId, Cancel);
+        Assert.Equal((1, 1), (campaign.Sent, campaign.Failed));
+    }
+
+    [Fact]
     public async Task Two_nodes_on_one_database_drain_one_campaign_together_with_no_recipient_twice()
     {
         var hosts = new SendingHosts(postgres, onPostgres: true);

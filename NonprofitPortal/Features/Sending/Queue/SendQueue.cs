@@ -222,13 +222,17 @@ public abstract class SendQueue(
         }).ToList();
     }
 
-    private async Task<List<SendOutcome>> UpdateRowsAsync(
+    /// <summary>
+    /// Writes the outcomes with <see cref="RecordOutcomeSql"/>, fenced by <paramref name="owner"/>,
+    /// and returns those that were written. A provider may write them all in one statement instead.
+    /// </summary>
+    protected virtual async Task<List<SendOutcome>> UpdateRowsAsync(
         DbConnection connection, DbTransaction transaction, string owner, IReadOnlyList<SendOutcome> outcomes, CancellationToken cancellationToken)
     {
         var recorded = new List<SendOutcome>(outcomes.Count);
         if (connection.CanCreateBatch)
         {
-            // One round trip for the whole batch (PostgreSQL, SQL Server).
+            // One round trip for the whole batch (SQL Server).
             await using var batch = connection.CreateBatch();
             batch.Transaction = transaction;
             foreach (var outcome in outcomes)

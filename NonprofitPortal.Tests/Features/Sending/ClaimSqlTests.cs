@@ -37,6 +37,15 @@ public sealed class ClaimSqlTests
     }
 
     [Fact]
+    public void Outcomes_are_written_only_where_the_writer_still_holds_the_lease_one_by_one_or_as_a_postgres_batch()
+    {
+        Assert.Contains("WHERE \"Id\" = @id AND \"LeaseOwner\" = @owner AND \"Status\" IN (0, 1)", SendQueue.RecordOutcomeSql);
+        Assert.Contains("WHERE s.\"Id\" = o.id AND s.\"LeaseOwner\" = @owner AND s.\"Status\" IN (0, 1)", PostgresSendQueue.RecordBatchSql);
+        Assert.Contains("RETURNING s.\"Id\"", PostgresSendQueue.RecordBatchSql);
+        Assert.All(new[] { SendQueue.RecordOutcomeSql, PostgresSendQueue.RecordBatchSql }, sql => Assert.Contains("\"LeaseOwner\" = NULL", sql));
+    }
+
+    [Fact]
     public void Sqlite_claims_in_a_single_update_that_returns_the_rows()
     {
         using var model = ProviderModel.Sqlite();

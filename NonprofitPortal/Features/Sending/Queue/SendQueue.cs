@@ -65,7 +65,7 @@ public abstract class SendQueue(
     /// <summary>The statement that extends a worker's live leases (<see cref="RenewLeasesAsync"/>); the same on every provider.</summary>
     public static string RenewLeasesSql => RenewSql;
 
-    /// <summary>The fenced statement that writes one outcome (<see cref="RecordAsync"/>); the same on every provider.</summary>
+    /// <summary>The fenced statement that writes one outcome (<see cref="RecordAsync"/>) on SQLite and SQL Server; PostgreSQL writes a whole batch with <see cref="PostgresSendQueue.RecordBatchSql"/>.</summary>
     public static string RecordOutcomeSql => RecordSql;
 
     public async Task<ClaimedBatch> ClaimAsync(string owner, int limit, CancellationToken cancellationToken)

@@ -95,18 +95,26 @@ public static class SendingBenchmark
         GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var sampler = new PeakSampler();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var postgresBefore = ProcessCpu.SecondsOf("postgres");
         var drain = Stopwatch.StartNew();
         double drainSeconds, cpuPerMessage;
+        double? postgresPerMessage;
         using (sampler)
         {
             await services.GetRequiredService<SendDrainer>().DrainAsync(CancellationToken.None);
             drainSeconds = drain.Elapsed.TotalSeconds;
             cpuPerMessage = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMicroseconds / recipients;
+            postgresPerMessage = (ProcessCpu.SecondsOf("postgres") - postgresBefore) * 1_000_000 / recipients;
         }
 
         var progress = await services.GetRequiredService<CampaignService>().ProgressAsync(campaignId, CancellationToken.None);
         var rate = progress!.Sent / drainSeconds;
         Console.WriteLine($"drain: {progress.Sent:N0} sent, {progress.Failed:N0} failed in {drainSeconds:F1} s: {rate:N1} msg/s, ratio to smtp-source {rate / sourceRate:F2}, {cpuPerMessage:F0} µs of CPU per message");
+        if (postgresPerMessage is { } postgres)
+        {
+            Console.WriteLine($"PostgreSQL's processes on this machine during the drain: {postgres:F0} µs of CPU per message");
+        }
+
         Console.WriteLine($"peak during drain: working set {sampler.PeakWorkingSet / 1048576.0:F0} MB, managed heap {sampler.PeakManagedHeap / 1048576.0:F0} MB ({sampler.PeakLiveHeap / 1048576.0:F0} MB live)");
         return (progress, rate, cpuPerMessage, sampler);
     }

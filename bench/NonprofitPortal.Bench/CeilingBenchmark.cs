@@ -38,7 +38,8 @@ public static class CeilingBenchmark
 
         // smtp-source before and after the rounds, the ratios to the faster run: this VM's speed
         // drifts within a minute, and a slow moment of smtp-source must not flatter the ratios.
-        var sourceBefore = await sink.SourceRateAsync(messages, SendingBenchmark.SampleMessageBytes(app.Services), connections);
+        var messageBytes = SendingBenchmark.SampleMessageBytes(app.Services);
+        var sourceBefore = await sink.SourceRateAsync(messages, messageBytes, connections);
 
         // Twice each, the first to let the JIT finish: the second figures are reported.
         var mailKit = 0.0;
@@ -49,7 +50,7 @@ public static class CeilingBenchmark
             composed = await RateAsync(sink.Port, messages, connections, () => Compose, dispose: true, "compose + MailKit");
         }
 
-        var sourceAfter = await sink.SourceRateAsync(messages, SendingBenchmark.SampleMessageBytes(app.Services), connections);
+        var sourceAfter = await sink.SourceRateAsync(messages, messageBytes, connections);
         var limit = Math.Max(sourceBefore, sourceAfter);
         Console.WriteLine($"smtp-source: {sourceBefore:N0} msg/s before, {sourceAfter:N0} after; MailKit alone {mailKit / limit:F2} of it; compose + MailKit {composed / limit:F2} of it");
         Console.WriteLine($"RESULT messages={messages} connections={connections} source={limit:F0} source_before={sourceBefore:F0} source_after={sourceAfter:F0} mailkit={mailKit:F0} composed={composed:F0} mailkit_ratio={mailKit / limit:F2} composed_ratio={composed / limit:F2}");

@@ -75,6 +75,17 @@ public sealed class SendTokensTests
     }
 
     [Fact]
+    public void Tokens_made_in_turn_with_two_keys_on_one_thread_each_carry_the_mac_of_their_own_key()
+    {
+        var otherKey = RandomNumberGenerator.GetBytes(32);
+        var other = new SendTokens(otherKey);
+
+        string[] made = [_tokens.Create(SendTokenPurpose.Unsubscribe, 77), other.Create(SendTokenPurpose.Unsubscribe, 77), _tokens.Create(SendTokenPurpose.Unsubscribe, 77)];
+
+        Assert.Equal([TokenMadeAfresh(Key, 77), TokenMadeAfresh(otherKey, 77), TokenMadeAfresh(Key, 77)], made);
+    }
+
+    [Fact]
     public void A_token_reads_the_same_in_upper_or_mixed_case_as_a_relay_may_rewrite_an_address()
     {
         var token = _tokens.Create(SendTokenPurpose.ReturnPath, 31_337);
@@ -142,5 +153,12 @@ public sealed class SendTokensTests
         bytes[2] ^= 1;
 
         Assert.False(_tokens.TryReadLink(LowerBase32.Encode(bytes[..length]), out _, out _));
+    }
+
+    /// <summary>The id byte, then the first 16 bytes of HMAC-SHA256 over (purpose, id as 8 bytes), from a MAC set up for this token alone.</summary>
+    private static string TokenMadeAfresh(byte[] key, byte sendId)
+    {
+        var mac = HMACSHA256.HashData(key, new byte[] { (byte)SendTokenPurpose.Unsubscribe, 0, 0, 0, 0, 0, 0, 0, sendId });
+        return LowerBase32.Encode([sendId, .. mac[..16]]);
     }
 }

@@ -28,6 +28,11 @@ public sealed class SendTokens
     // be reached is not remembered as a failure; the next call tries again.
     private readonly Lazy<byte[]> _key;
 
+    // One HMAC per thread, kept and reset after each token: HMACSHA256.HashData sets OpenSSL's MAC
+    // up from the key on every call, which costs twice the hash itself (about 3.6 µs against 1.2).
+    [ThreadStatic]
+    private static KeyedMac? _threadMac;
+
     public SendTokens(SigningKeys signingKeys) =>
         _key = new Lazy<byte[]>(() => signingKeys.GetOrCreate(KeyName, KeyBytes), LazyThreadSafetyMode.PublicationOnly);
 
@@ -114,7 +119,23 @@ public sealed class SendTokens
         BinaryPrimitives.WriteInt64BigEndian(signed[1..], sendId);
         extra.CopyTo(signed[(1 + sizeof(long))..]);
         Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        HMACSHA256.HashData(_key.Value, signed[..(1 + sizeof(long) + extra.Length)], mac);
+        var hmac = MacOfThisThread();
+        hmac.AppendData(signed[..(1 + sizeof(long) + extra.Length)]);
+        hmac.GetHashAndReset(mac);
         mac[..MacBytes].CopyTo(destination);
     }
+
+    private IncrementalHash MacOfThisThread()
+    {
+        var key = _key.Value;
+        if (_threadMac is not { } mac || !ReferenceEquals(mac.Key, key))
+        {
+            _threadMac?.Hash.Dispose();
+            _threadMac = mac = new KeyedMac(key, IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key));
+        }
+
+        return mac.Hash;
+    }
+
+    private sealed record KeyedMac(byte[] Key, IncrementalHash Hash);
 }

@@ -13,7 +13,7 @@ public sealed class MailServer : IAsyncDisposable
 {
     private readonly Func<IMailConnection> _connect;
     private readonly ConcurrentBag<IMailConnection> _idle = [];
-    private readonly ResiliencePipeline _breaker;
+    private readonly ResiliencePipeline<Delivery> _breaker;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly SendingMetrics _metrics;
@@ -38,10 +38,11 @@ public sealed class MailServer : IAsyncDisposable
         _connect = connect;
         _time = time;
         _logger = logger;
-        _breaker = new ResiliencePipelineBuilder { TimeProvider = time }
-            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+        // Typed by its outcome: an untyped pipeline bridges every call through two more async layers.
+        _breaker = new ResiliencePipelineBuilder<Delivery> { TimeProvider = time }
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions<Delivery>
             {
-                ShouldHandle = new PredicateBuilder().Handle<ServerUnavailableException>(),
+                ShouldHandle = new PredicateBuilder<Delivery>().Handle<ServerUnavailableException>(),
                 FailureRatio = 0.5,
                 MinimumThroughput = 2,
                 SamplingDuration = TimeSpan.FromSeconds(2),
@@ -114,7 +115,7 @@ public sealed class MailServer : IAsyncDisposable
         {
             var started = _time.GetTimestamp();
             var delivery = await _breaker.ExecuteAsync(
-                static async (state, token) => await state.connection.SendAsync(state.message, token),
+                static (state, token) => new ValueTask<Delivery>(state.connection.SendAsync(state.message, token)),
                 (connection, message),
                 cancellationToken);
             _metrics.Sent(Name, _time.GetElapsedTime(started));

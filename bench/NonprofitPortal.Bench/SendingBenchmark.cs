@@ -299,7 +299,8 @@ public static class SendingBenchmark
 
         public PeakSampler()
         {
-            _timer = new Timer(_ => Sample(), null, 0, 50);
+            // Four times a second: reading the process's figures every 50 ms cost 0.5% of the drain's CPU.
+            _timer = new Timer(_ => Sample(), null, 0, 250);
             _liveTimer = new Timer(_ => PeakLiveHeap = Math.Max(PeakLiveHeap, GC.GetTotalMemory(forceFullCollection: true)), null, 5000, 5000);
         }
 

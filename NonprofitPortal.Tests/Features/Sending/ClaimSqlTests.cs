@@ -37,12 +37,10 @@ public sealed class ClaimSqlTests
     }
 
     [Fact]
-    public void Outcomes_are_written_only_where_the_writer_still_holds_the_lease_one_by_one_or_as_a_postgres_batch()
+    public void Outcomes_are_written_by_primary_key_only_where_the_writer_still_holds_the_lease()
     {
         Assert.Contains("WHERE \"Id\" = @id AND \"LeaseOwner\" = @owner AND \"Status\" IN (0, 1)", SendQueue.RecordOutcomeSql);
-        Assert.Contains("WHERE s.\"Id\" = o.id AND s.\"LeaseOwner\" = @owner AND s.\"Status\" IN (0, 1)", PostgresSendQueue.RecordBatchSql);
-        Assert.Contains("RETURNING s.\"Id\"", PostgresSendQueue.RecordBatchSql);
-        Assert.All(new[] { SendQueue.RecordOutcomeSql, PostgresSendQueue.RecordBatchSql }, sql => Assert.Contains("\"LeaseOwner\" = NULL", sql));
+        Assert.Contains("\"LeaseOwner\" = NULL", SendQueue.RecordOutcomeSql);
     }
 
     [Fact]

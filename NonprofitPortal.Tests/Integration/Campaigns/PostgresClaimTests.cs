@@ -43,7 +43,7 @@ public sealed class PostgresClaimTests(PostgresServer postgres)
     }
 
     [Fact]
-    public async Task A_batch_of_outcomes_is_written_in_one_statement_only_where_the_writer_still_holds_the_lease()
+    public async Task A_batch_of_outcomes_is_written_only_where_the_writer_still_holds_the_lease()
     {
         RealServer.Require(postgres.IsAvailable, $"PostgreSQL is needed: {postgres.UnavailableReason}");
         using var model = new ProviderModel("PostgreSQL", await postgres.CreateDatabaseAsync("outcomes", Cancel));

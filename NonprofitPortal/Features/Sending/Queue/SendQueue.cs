@@ -65,7 +65,7 @@ public abstract class SendQueue(
     /// <summary>The statement that extends a worker's live leases (<see cref="RenewLeasesAsync"/>); the same on every provider.</summary>
     public static string RenewLeasesSql => RenewSql;
 
-    /// <summary>The fenced statement that writes one outcome (<see cref="RecordAsync"/>) on SQLite and SQL Server; PostgreSQL writes a whole batch with <see cref="PostgresSendQueue.RecordBatchSql"/>.</summary>
+    /// <summary>The fenced statement that writes one outcome (<see cref="RecordAsync"/>); the same on every provider.</summary>
     public static string RecordOutcomeSql => RecordSql;
 
     public async Task<ClaimedBatch> ClaimAsync(string owner, int limit, CancellationToken cancellationToken)
@@ -222,17 +222,20 @@ public abstract class SendQueue(
         }).ToList();
     }
 
+    /// <summary>Whether the batch of <see cref="RecordOutcomeSql"/> statements is prepared before it runs.</summary>
+    protected virtual bool PreparesRecordBatch => false;
+
     /// <summary>
     /// Writes the outcomes with <see cref="RecordOutcomeSql"/>, fenced by <paramref name="owner"/>,
-    /// and returns those that were written. A provider may write them all in one statement instead.
+    /// and returns those that were written.
     /// </summary>
-    protected virtual async Task<List<SendOutcome>> UpdateRowsAsync(
+    private async Task<List<SendOutcome>> UpdateRowsAsync(
         DbConnection connection, DbTransaction transaction, string owner, IReadOnlyList<SendOutcome> outcomes, CancellationToken cancellationToken)
     {
         var recorded = new List<SendOutcome>(outcomes.Count);
         if (connection.CanCreateBatch)
         {
-            // One round trip for the whole batch (SQL Server).
+            // One round trip for the whole batch (SQL Server, PostgreSQL).
             await using var batch = connection.CreateBatch();
             batch.Transaction = transaction;
             foreach (var outcome in outcomes)
@@ -247,6 +250,11 @@ public abstract class SendQueue(
                 }
 
                 batch.BatchCommands.Add(command);
+            }
+
+            if (PreparesRecordBatch)
+            {
+                await batch.PrepareAsync(cancellationToken);
             }
 
             await batch.ExecuteNonQueryAsync(cancellationToken);

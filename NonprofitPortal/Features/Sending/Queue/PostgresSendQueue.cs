@@ -17,8 +17,8 @@ public sealed class PostgresSendQueue(IDbContextFactory<AppDbContext> contextFac
     /// batch. A single <c>UPDATE ... FROM unnest(...)</c> over the batch was cheaper at its best,
     /// but its plan followed the statistics: <c>LeaseOwner</c> is null on nearly every row, so the
     /// fenced rows looked like one row, and on a young table the planner walked every pending
-    /// entry of the claim index and rescanned the outcomes for each of them (130 ms a batch,
-    /// against 8 ms by primary key).
+    /// entry of the claim index and rescanned the outcomes for each of them (130 ms a batch of 200,
+    /// where a plan by primary key takes 6–10 ms).
     /// </summary>
     protected override bool PreparesRecordBatch => true;
 

@@ -362,15 +362,18 @@ public sealed class TemplateRendererTests
     public void The_callers_cancellation_stops_a_render_with_an_exception()
     {
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        // The caller cancels 0.1 s in, from a thread of its own: CancelAfter's callback runs on the thread
-        // pool, which a busy test run can hold past the render's own 1 s limit.
+        // The caller cancels from a thread of its own as the render starts (the render takes its full 1 s limit
+        // otherwise): CancelAfter's callback runs on the thread pool, which a busy test run can hold past that limit.
+        var testEnds = TestContext.Current.CancellationToken;
+        using var rendering = new ManualResetEventSlim();
         var caller = new Thread(() =>
         {
-            Thread.Sleep(TimeSpan.FromMilliseconds(100));
+            rendering.Wait(testEnds);
             cancellation.Cancel();
         });
         caller.Start();
 
+        rendering.Set();
         Assert.Throws<OperationCanceledException>(() => _renderer.Render("Hi", "{{ func spread(n); if n > 0; spread(n - 1); spread(n - 1); spread(n - 1); end; end; spread 15 }}", Model, cancellation.Token));
         caller.Join();
         Assert.Throws<OperationCanceledException>(() => _renderer.Render("Hi", "<p>Hi</p>", Model, cancellation.Token));
